@@ -1,0 +1,70 @@
+# dossier: plain GNU make + pkg-config.
+#   make          build ./dossier
+#   make run      install missing Debian packages, build, compile input/ into output/
+#   make test     install missing Debian packages, build, run the whole suite
+#   make sanitize the suite under ASan + UBSan
+#   make clean
+
+VERSION := 0.1.0
+CC      ?= cc
+PKGS    := libxml-2.0 libxslt libexslt libcmark pangocairo pangoft2 cairo-pdf fontconfig glib-2.0 json-glib-1.0 libqpdf
+CSTD    := -std=c11 -D_GNU_SOURCE
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+OPT     ?= -O2 -g
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS  += $(CSTD) $(WARN) $(OPT) -DDOSSIER_VERSION='"$(VERSION)"' $(PKG_CFLAGS)
+LDLIBS  += $(PKG_LIBS) -lm
+
+BUILD   ?= build
+
+# The stages, in pipeline order.
+SRC_CORE := src/util.c src/diag.c src/dtime.c src/model.c src/output.c
+SRC_LOAD := src/load/xml.c src/load/read.c src/load/load.c src/load/markdown.c \
+            src/load/organisation.c src/load/calendars.c src/load/policies.c \
+            src/load/services.c src/load/bia.c src/load/plans.c src/load/records.c \
+            src/load/register.c src/load/link.c
+SRC_FACTS := src/facts/facts.c src/facts/metrics.c
+SRC_LIB  := $(SRC_CORE) $(SRC_LOAD) $(SRC_FACTS)
+SRC_MAIN := src/main.c
+
+OBJ_LIB  := $(SRC_LIB:%.c=$(BUILD)/%.o)
+OBJ_MAIN := $(SRC_MAIN:%.c=$(BUILD)/%.o)
+
+UNIT_SRC := $(wildcard tests/unit/*.c)
+UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
+
+.PHONY: all setup run test check-clean sanitize clean unit
+
+all: dossier
+
+dossier: $(OBJ_LIB) $(OBJ_MAIN)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/run-unit: $(OBJ_LIB) $(UNIT_OBJ)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+-include $(OBJ_LIB:.o=.d) $(OBJ_MAIN:.o=.d) $(UNIT_OBJ:.o=.d)
+
+setup:
+	@sh scripts/setup.sh
+
+run: setup
+	@$(MAKE) --no-print-directory dossier
+	./dossier build -i input -o output
+
+test: setup
+	@$(MAKE) --no-print-directory dossier $(BUILD)/run-unit
+	@sh tests/run.sh
+
+sanitize: setup
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+		LDFLAGS="-fsanitize=address,undefined" dossier build-asan/run-unit
+	@DOSSIER_SANITIZED=1 UNIT=build-asan/run-unit sh tests/run.sh
+
+clean:
+	rm -rf build build-asan dossier output tests/out

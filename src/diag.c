@@ -1,0 +1,157 @@
+/*
+ * diag.c: collects diagnostics, sorts them and prints them once.
+ */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+typedef struct {
+    DiagLevel level;
+    bool weak;
+    char *file;
+    int line, col;
+    char *msg;
+    size_t seq; /* order of report, the last sort key */
+} Diag;
+
+static Diag *diags;
+static size_t ndiags, capdiags;
+static int nerrors, nwarnings;
+static bool system_failed, strict;
+
+void diag_set_strict(bool on) { strict = on; }
+
+void diag_vreport(DiagLevel lv, bool weak, const char *file, int line, int col, const char *fmt,
+                  va_list ap)
+{
+    if (lv == DIAG_WARNING && strict) lv = DIAG_ERROR;
+    if (ndiags == capdiags) {
+        capdiags = capdiags ? capdiags * 2 : 64;
+        diags = xrealloc(diags, capdiags * sizeof *diags);
+    }
+    Diag *d = &diags[ndiags];
+    d->level = lv;
+    d->weak = weak;
+    d->file = file ? xstrdup(file) : NULL;
+    d->line = line;
+    d->col = col;
+    d->msg = xvasprintf(fmt, ap);
+    d->seq = ndiags++;
+    if (lv == DIAG_ERROR) nerrors++;
+    if (lv == DIAG_WARNING) nwarnings++;
+}
+
+void diag_report(DiagLevel lv, const char *file, int line, int col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vreport(lv, false, file, line, col, fmt, ap);
+    va_end(ap);
+}
+
+void diag_weak(const char *file, int line, int col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vreport(DIAG_ERROR, true, file, line, col, fmt, ap);
+    va_end(ap);
+}
+
+void diag_system(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vreport(DIAG_ERROR, false, NULL, 0, 0, fmt, ap);
+    va_end(ap);
+    system_failed = true;
+}
+
+int diag_error_count(void) { return nerrors; }
+int diag_warning_count(void) { return nwarnings; }
+bool diag_system_failed(void) { return system_failed; }
+
+static int cmp_diag(const void *pa, const void *pb)
+{
+    const Diag *a = pa, *b = pb;
+    /* messages about the run (no file) come first */
+    if (!a->file != !b->file) return a->file ? 1 : -1;
+    if (a->file) {
+        int c = strcmp(a->file, b->file);
+        if (c) return c;
+    }
+    if (a->line != b->line) return a->line < b->line ? -1 : 1;
+    if (a->col != b->col) return a->col < b->col ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static const char *level_name(DiagLevel lv)
+{
+    return lv == DIAG_ERROR ? "error" : lv == DIAG_WARNING ? "warning" : "note";
+}
+
+/* A weak message is dropped when a strong one shares its file and line. */
+static bool shadowed(size_t i)
+{
+    const Diag *d = &diags[i];
+    if (!d->weak || !d->file) return false;
+    for (size_t j = i; j-- > 0 && diags[j].file && strcmp(diags[j].file, d->file) == 0 &&
+                       diags[j].line == d->line;)
+        if (!diags[j].weak) return true;
+    for (size_t j = i + 1; j < ndiags && diags[j].file && strcmp(diags[j].file, d->file) == 0 &&
+                           diags[j].line == d->line;
+         j++)
+        if (!diags[j].weak) return true;
+    return false;
+}
+
+void diag_flush(FILE *out)
+{
+    qsort(diags, ndiags, sizeof *diags, cmp_diag);
+    const Diag *prev = NULL;
+    for (size_t i = 0; i < ndiags; i++) {
+        const Diag *d = &diags[i];
+        if (shadowed(i)) continue;
+        /* the same message twice at the same place is told once */
+        if (prev && prev->level == d->level && prev->line == d->line && prev->col == d->col &&
+            str_eq(prev->file, d->file) && strcmp(prev->msg, d->msg) == 0)
+            continue;
+        if (!d->file)
+            fprintf(out, "dossier: %s: %s\n", level_name(d->level), d->msg);
+        else if (d->line > 0)
+            fprintf(out, "%s:%d:%d: %s: %s\n", d->file, d->line, d->col > 0 ? d->col : 1,
+                    level_name(d->level), d->msg);
+        else
+            fprintf(out, "%s: %s: %s\n", d->file, level_name(d->level), d->msg);
+        prev = d;
+    }
+    fflush(out);
+    for (size_t i = 0; i < ndiags; i++) {
+        free(diags[i].file);
+        free(diags[i].msg);
+    }
+    ndiags = 0;
+}
+
+int diag_exit_status(void)
+{
+    if (system_failed) return EXIT_SYSTEM;
+    if (nerrors) return EXIT_SOURCES;
+    return EXIT_DONE;
+}
+
+void diag_reset(void)
+{
+    for (size_t i = 0; i < ndiags; i++) {
+        free(diags[i].file);
+        free(diags[i].msg);
+    }
+    free(diags);
+    diags = NULL;
+    ndiags = capdiags = 0;
+    nerrors = nwarnings = 0;
+    system_failed = false;
+}

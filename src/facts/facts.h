@@ -1,0 +1,25 @@
+/*
+ * facts.h: the facts document, what stylesheets read: the model (each
+ * record copied from its source element, with the file and line it came
+ * from) plus every computed figure. Namespaces: facts elements in
+ * urn:dossier:facts:1 (prefix f), source elements in urn:dossier:1
+ * (prefix d). See docs/facts.md.
+ */
+#ifndef DOSSIER_FACTS_H
+#define DOSSIER_FACTS_H
+
+#include <libxml/tree.h>
+
+#include "../model.h"
+
+#define FACTS_NS "urn:dossier:facts:1"
+
+typedef struct FactsOptions {
+    Date period; /* the month reported on (day 1) */
+    int lang;    /* LANG_ZH or LANG_EN: the language asked for, 0 = each document's own */
+} FactsOptions;
+
+/* Build the facts document; caller frees it with xmlFreeDoc. */
+xmlDoc *facts_build(const Model *m, const FactsOptions *opt);
+
+#endif

@@ -1,0 +1,217 @@
+/*
+ * load.c: the driver of the load stage. Finds the source files of an input
+ * tree, parses and validates each, reads them into the model in an order
+ * where every reference points at something already read, then runs the
+ * checks that span files.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "load_int.h"
+
+static const struct {
+    const char *root, *schema;
+} KINDS[SK_COUNT] = {
+    [SK_ORGANISATION] = {"organisation", "organisation.rng"},
+    [SK_CALENDARS] = {"calendars", "calendars.rng"},
+    [SK_POLICIES] = {"policies", "policies.rng"},
+    [SK_SERVICES] = {"services", "services.rng"},
+    [SK_FUNCTIONS] = {"business-functions", "functions.rng"},
+    [SK_RISKS] = {"risks", "risks.rng"},
+    [SK_PLAN] = {"plan", "plan.rng"},
+    [SK_DRILL] = {"drill", "drill.rng"},
+    [SK_INCIDENTS] = {"incidents", "incidents.rng"},
+    [SK_OUTAGES] = {"outages", "outages.rng"},
+    [SK_CHANGES] = {"changes", "changes.rng"},
+    [SK_WORKLOAD] = {"workload", "workload.rng"},
+    [SK_SATISFACTION] = {"satisfaction", "satisfaction.rng"},
+    [SK_KPIS] = {"kpis", "kpis.rng"},
+    [SK_REGISTER] = {"register", "register.rng"},
+};
+
+const char *srckind_root(SrcKind k) { return KINDS[k].root; }
+const char *srckind_schema(SrcKind k) { return KINDS[k].schema; }
+
+/* ---- finding the files ---- */
+
+typedef struct {
+    char **rel;
+    size_t n, cap;
+} PathList;
+
+static void walk(const char *root, const char *real_root, const char *rel, int depth, PathList *out)
+{
+    char *dir = rel[0] ? path_join(root, rel) : xstrdup(root);
+    DIR *d = opendir(dir);
+    if (!d) {
+        if (!rel[0])
+            diag_report(DIAG_ERROR, root, 0, 0, "cannot read the input directory: %s", strerror(errno));
+        else
+            diag_report(DIAG_ERROR, dir, 0, 0, "cannot read directory: %s", strerror(errno));
+        free(dir);
+        return;
+    }
+    struct dirent *e;
+    char **names = NULL;
+    size_t n = 0;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue; /* hidden files, . and .. */
+        names = xrealloc(names, (n + 1) * sizeof *names);
+        names[n++] = xstrdup(e->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_str_ptr);
+    for (size_t i = 0; i < n; i++) {
+        char *r = rel[0] ? path_join(rel, names[i]) : xstrdup(names[i]);
+        char *full = path_join(root, r);
+        struct stat st;
+        bool keep = false;
+        if (lstat(full, &st) != 0) {
+            diag_report(DIAG_ERROR, full, 0, 0, "cannot stat: %s", strerror(errno));
+        } else {
+            if (S_ISLNK(st.st_mode)) {
+                char *real = realpath(full, NULL);
+                size_t rl = strlen(real_root);
+                if (!real || strncmp(real, real_root, rl) != 0 || (real[rl] != '/' && real[rl] != 0)) {
+                    if (str_has_suffix(names[i], ".xml") || str_has_suffix(names[i], ".md") || (real && stat(real, &st) == 0 && S_ISDIR(st.st_mode)))
+                        diag_report(DIAG_ERROR, full, 0, 0, "symbolic link leads outside the input tree%s%s",
+                                    real ? " to " : "", real ? "a file outside" : "");
+                    free(real);
+                    free(full);
+                    free(r);
+                    continue;
+                }
+                free(real);
+                if (stat(full, &st) != 0) st.st_mode = 0;
+            }
+            if (S_ISDIR(st.st_mode)) {
+                if (depth >= 16)
+                    diag_report(DIAG_ERROR, full, 0, 0, "directories nested deeper than 16");
+                else
+                    walk(root, real_root, r, depth + 1, out);
+            } else if (S_ISREG(st.st_mode) && str_has_suffix(names[i], ".xml")) {
+                keep = true;
+            }
+        }
+        if (keep) {
+            if (out->n == out->cap) {
+                out->cap = out->cap ? out->cap * 2 : 32;
+                out->rel = xrealloc(out->rel, out->cap * sizeof *out->rel);
+            }
+            out->rel[out->n++] = r;
+        } else {
+            free(r);
+        }
+        free(full);
+        free(names[i]);
+    }
+    free(names);
+    free(dir);
+}
+
+static SrcKind kind_of(const Src *s)
+{
+    xmlNode *root = xmlDocGetRootElement(s->doc);
+    if (!root) return SK_UNKNOWN;
+    if (!root->ns || strcmp((const char *)root->ns->href, DOSSIER_NS) != 0) {
+        diag_node(DIAG_ERROR, root, NULL, "root element <%s> is not in the dossier namespace (%s)", root->name,
+                  DOSSIER_NS);
+        return SK_UNKNOWN;
+    }
+    for (int k = 1; k < (int)SK_COUNT; k++)
+        if (strcmp((const char *)root->name, KINDS[k].root) == 0) return (SrcKind)k;
+    diag_node(DIAG_ERROR, root, NULL, "<%s> is not a kind of source dossier knows", root->name);
+    return SK_UNKNOWN;
+}
+
+static Src *open_src(Model *m, const char *root, const char *rel, const char *datadir)
+{
+    Src *s = xcalloc(1, sizeof *s);
+    s->rel = xstrdup(rel);
+    s->path = path_join(root, rel);
+    if (!src_read(s, LIMIT_FILE_BYTES) || !src_parse(s)) return s;
+    s->kind = kind_of(s);
+    if (s->kind == SK_UNKNOWN) return s;
+    char *rng = xasprintf("%s/schemas/%s", datadir, KINDS[s->kind].schema);
+    s->valid = src_validate(s, rng);
+    free(rng);
+    (void)m;
+    return s;
+}
+
+typedef void (*Reader)(Model *, Src *);
+
+static const struct {
+    SrcKind kind;
+    Reader read;
+} ORDER[] = {
+    {SK_ORGANISATION, read_organisation}, {SK_POLICIES, read_policies},   {SK_CALENDARS, read_calendars},
+    {SK_SERVICES, read_services},         {SK_FUNCTIONS, read_functions}, {SK_RISKS, read_risks},
+    {SK_PLAN, read_plan},                 {SK_DRILL, read_drill},         {SK_INCIDENTS, read_incidents},
+    {SK_CHANGES, read_changes},           {SK_OUTAGES, read_outages},     {SK_WORKLOAD, read_workload},
+    {SK_SATISFACTION, read_satisfaction}, {SK_KPIS, read_kpis},           {SK_REGISTER, read_register},
+};
+
+Model *load_model(const LoadOptions *opt)
+{
+    Model *m = xcalloc(1, sizeof *m);
+    m->arena = arena_new();
+    m->root = arena_strdup(m->arena, opt->input);
+    xml_allow_root(opt->datadir);
+
+    char *real_root = realpath(opt->input, NULL);
+    if (!real_root) {
+        diag_report(DIAG_ERROR, opt->input, 0, 0, "cannot open the input directory: %s", strerror(errno));
+        return m;
+    }
+    PathList pl = {0};
+    walk(opt->input, real_root, "", 0, &pl);
+    free(real_root);
+
+    for (size_t i = 0; i < pl.n; i++) {
+        vec_push(m->arena, &m->files, open_src(m, opt->input, pl.rel[i], opt->datadir));
+        free(pl.rel[i]);
+    }
+    free(pl.rel);
+
+    /* the built-in policy defaults come first */
+    char *defaults = xasprintf("%s/schemas/defaults.xml", opt->datadir);
+    Src *def = xcalloc(1, sizeof *def);
+    def->path = defaults;
+    def->rel = xstrdup("(defaults)");
+    if (src_read(def, LIMIT_FILE_BYTES) && src_parse(def)) {
+        def->kind = SK_POLICIES;
+        char *rng = xasprintf("%s/schemas/policies.rng", opt->datadir);
+        def->valid = src_validate(def, rng);
+        free(rng);
+    }
+    if (!def->valid) diag_system("%s: the built-in policy defaults do not load", def->path);
+
+    int singles[SK_COUNT] = {0};
+    for (size_t i = 0; i < m->files.n; i++) {
+        Src *s = m->files.v[i];
+        if (!s->doc) continue;
+        if ((s->kind == SK_ORGANISATION || s->kind == SK_REGISTER) && singles[s->kind]++)
+            diag_node(DIAG_ERROR, xmlDocGetRootElement(s->doc), NULL,
+                      "a second <%s> file; an input tree has one", KINDS[s->kind].root);
+    }
+    if (!singles[SK_ORGANISATION]) diag_report(DIAG_ERROR, opt->input, 0, 0, "no <organisation> file in the input tree");
+
+    for (size_t o = 0; o < ARRAY_LEN(ORDER); o++) {
+        if (ORDER[o].kind == SK_POLICIES && def->valid) read_policy_defaults(m, def);
+        for (size_t i = 0; i < m->files.n; i++) {
+            Src *s = m->files.v[i];
+            if (s->doc && s->kind == (int)ORDER[o].kind) ORDER[o].read(m, s);
+        }
+        if (ORDER[o].kind == SK_POLICIES) policies_finish(m);
+        if (ORDER[o].kind == SK_SERVICES) services_finish(m);
+    }
+    /* the defaults file stays alive: policy nodes point into it */
+    vec_push(m->arena, &m->files, def);
+    link_model(m);
+    return m;
+}

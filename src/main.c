@@ -1,0 +1,233 @@
+/*
+ * main.c: the command line. Parses the arguments, runs the stages in order
+ * (load -> compute -> facts -> transform -> typeset -> render) for the
+ * command asked, prints the diagnostics once and sets the exit status.
+ * No other file prints diagnostics or exits.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "facts/facts.h"
+#include "facts/metrics.h"
+#include "load/load.h"
+#include "load/xml.h"
+#include "output.h"
+#include "util.h"
+
+#ifndef DOSSIER_VERSION
+#define DOSSIER_VERSION "0.0.0"
+#endif
+#ifndef DOSSIER_DATADIR
+#define DOSSIER_DATADIR "/usr/local/share/dossier"
+#endif
+
+static const char USAGE[] =
+    "Usage: dossier COMMAND [OPTIONS]\n"
+    "\n"
+    "Compile an organisation's IT service continuity and service-level sources\n"
+    "(XML and Markdown) into controlled PDF documents.\n"
+    "\n"
+    "Commands:\n"
+    "  build      check the sources and write every document, facts.xml and\n"
+    "             metrics.json into the output directory\n"
+    "  check      check the sources only; write nothing\n"
+    "  metrics    print the computed figures (JSON, or CSV with --format csv)\n"
+    "  facts      print the facts document (XML) that stylesheets read\n"
+    "\n"
+    "Options:\n"
+    "  -i, --input DIR      the sources (default: input)\n"
+    "  -o, --output DIR     where build writes (default: output)\n"
+    "      --period YYYY-MM the month reported on (default: the latest month\n"
+    "                       that has records)\n"
+    "      --lang zh-CN|en  the language of the documents (default: each\n"
+    "                       document's own, from the register)\n"
+    "  -j, --jobs N         build up to N documents at once (default: 1)\n"
+    "      --format json|csv  the format of metrics (default: json)\n"
+    "      --strict         treat warnings as errors\n"
+    "  -h, --help           show this help and exit\n"
+    "      --version        show the version and exit\n"
+    "\n"
+    "Exit status:\n"
+    "  0  done\n"
+    "  1  the sources have errors (each is printed as path:line:col: error: ...)\n"
+    "  2  wrong usage\n"
+    "  3  a failure of the machine (I/O, memory)\n";
+
+typedef struct Options {
+    const char *command;
+    const char *input, *output, *datadir;
+    bool has_period;
+    Date period;
+    int lang;
+    int jobs;
+    const char *format;
+    bool strict;
+} Options;
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "dossier: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'dossier --help'.\n");
+    return EXIT_USAGE;
+}
+
+/* Where schemas/ lives: $DOSSIER_DATA, the executable's directory, or the
+ * installed data directory. */
+static char *find_datadir(void)
+{
+    const char *env = getenv("DOSSIER_DATA");
+    if (env && *env) return xstrdup(env);
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = 0;
+        char *dir = dirname(exe);
+        char *probe = xasprintf("%s/schemas/defaults.xml", dir);
+        bool ok = access(probe, R_OK) == 0;
+        free(probe);
+        if (ok) return xstrdup(dir);
+    }
+    return xstrdup(DOSSIER_DATADIR);
+}
+
+static int parse_args(int argc, char **argv, Options *o)
+{
+    enum { OPT_PERIOD = 256, OPT_LANG, OPT_FORMAT, OPT_STRICT, OPT_VERSION };
+    static const struct option longs[] = {
+        {"input", required_argument, NULL, 'i'},  {"output", required_argument, NULL, 'o'},
+        {"period", required_argument, NULL, OPT_PERIOD}, {"lang", required_argument, NULL, OPT_LANG},
+        {"jobs", required_argument, NULL, 'j'},   {"format", required_argument, NULL, OPT_FORMAT},
+        {"strict", no_argument, NULL, OPT_STRICT}, {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, OPT_VERSION}, {0, 0, 0, 0}};
+    o->input = "input";
+    o->output = "output";
+    o->jobs = 1;
+    o->format = "json";
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":i:o:j:h", longs, NULL)) != -1) {
+        switch (c) {
+        case 'i': o->input = optarg; break;
+        case 'o': o->output = optarg; break;
+        case 'j': {
+            char *end;
+            long j = strtol(optarg, &end, 10);
+            if (*end || j < 1 || j > 64) return usage_error("-j wants a number from 1 to 64, not '%s'", optarg);
+            o->jobs = (int)j;
+            break;
+        }
+        case OPT_PERIOD:
+            if (month_parse(optarg, &o->period)) return usage_error("--period wants a month as YYYY-MM, not '%s'", optarg);
+            o->has_period = true;
+            break;
+        case OPT_LANG:
+            if (strcmp(optarg, "zh-CN") == 0) o->lang = LANG_ZH;
+            else if (strcmp(optarg, "en") == 0) o->lang = LANG_EN;
+            else return usage_error("--lang wants zh-CN or en, not '%s'", optarg);
+            break;
+        case OPT_FORMAT:
+            if (strcmp(optarg, "json") != 0 && strcmp(optarg, "csv") != 0)
+                return usage_error("--format wants json or csv, not '%s'", optarg);
+            o->format = optarg;
+            break;
+        case OPT_STRICT: o->strict = true; break;
+        case 'h': fputs(USAGE, stdout); exit(EXIT_DONE);
+        case OPT_VERSION: printf("dossier %s\n", DOSSIER_VERSION); exit(EXIT_DONE);
+        case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
+        default: return usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind >= argc) return usage_error("%s", "no command given");
+    o->command = argv[optind++];
+    if (optind < argc) return usage_error("unexpected argument '%s'", argv[optind]);
+    return -1;
+}
+
+static bool write_doc(const char *dir, const char *name, xmlDoc *doc)
+{
+    xmlChar *mem = NULL;
+    int len = 0;
+    xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
+    if (!mem) die_oom();
+    bool ok = output_write(dir, name, mem, (size_t)len);
+    xmlFree(mem);
+    return ok;
+}
+
+/* The period: as asked, or the latest month with records. */
+static bool choose_period(const Model *m, Options *o)
+{
+    if (o->has_period) return true;
+    if (m->has_records) {
+        o->period = m->latest_month;
+        return true;
+    }
+    diag_report(DIAG_ERROR, o->input, 0, 0, "the sources have no records: name the month with --period YYYY-MM");
+    return false;
+}
+
+static int run(Options *o)
+{
+    bool is_build = strcmp(o->command, "build") == 0, is_check = strcmp(o->command, "check") == 0,
+         is_facts = strcmp(o->command, "facts") == 0, is_metrics = strcmp(o->command, "metrics") == 0;
+    if (!is_build && !is_check && !is_facts && !is_metrics)
+        return usage_error("unknown command '%s'", o->command);
+
+    LoadOptions lo = {.input = o->input, .datadir = o->datadir};
+    Model *m = load_model(&lo);
+    int status = EXIT_DONE;
+    if (diag_error_count() || is_check) goto done;
+    if (!choose_period(m, o)) goto done;
+
+    FactsOptions fo = {.period = o->period, .lang = o->lang};
+    if (is_facts) {
+        xmlDoc *doc = facts_build(m, &fo);
+        xmlDocFormatDump(stdout, doc, 1);
+        xmlFreeDoc(doc);
+    } else if (is_metrics) {
+        char *text = strcmp(o->format, "csv") == 0 ? metrics_csv(m, &fo) : metrics_json(m, &fo);
+        fputs(text, stdout);
+        free(text);
+    } else if (is_build) {
+        if (!output_mkdir(o->output)) goto done;
+        xmlDoc *doc = facts_build(m, &fo);
+        bool ok = write_doc(o->output, "facts.xml", doc);
+        xmlFreeDoc(doc);
+        if (ok) {
+            char *json = metrics_json(m, &fo);
+            output_write(o->output, "metrics.json", json, strlen(json));
+            free(json);
+        }
+    }
+done:
+    diag_flush(stderr);
+    status = diag_exit_status();
+    model_free(m);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    alloc_seam_init();
+    output_install_signals();
+    Options o = {0};
+    int st = parse_args(argc, argv, &o);
+    if (st >= 0) return st;
+    diag_set_strict(o.strict);
+    char *datadir = find_datadir();
+    o.datadir = datadir;
+    xml_init();
+    int status = run(&o);
+    xml_cleanup();
+    zone_cache_free();
+    free(datadir);
+    return status;
+}

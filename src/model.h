@@ -639,6 +639,9 @@ typedef struct Model {
     VEC(MdDoc *) markdown;
     /* id lookups; never iterated */
     Map *ids[16];
+    /* a source file could not be read: references cannot be trusted to
+     * resolve, so unresolved ones are not reported */
+    bool incomplete;
     /* the latest month that has operational records */
     bool has_records;
     Date latest_month;

@@ -38,7 +38,7 @@ static xmlNode *copy_rec(Out *o, xmlNode *parent, const xmlNode *src)
     const Src *s = src_of(src);
     xmlSetNsProp(c, o->f, (const xmlChar *)"file", (const xmlChar *)(s ? s->rel : ""));
     char line[24];
-    snprintf(line, sizeof line, "%ld", xmlGetLineNo((xmlNode *)src));
+    snprintf(line, sizeof line, "%d", src_line(src));
     xmlSetNsProp(c, o->f, (const xmlChar *)"line", (const xmlChar *)line);
     return c;
 }

@@ -58,7 +58,7 @@ static void check_policy_refs(Model *m)
             ResponseLevel *r = &p->responses.v[i];
             if (!r->authority_id) continue;
             r->authority = model_lookup(m, NS_ROLE, r->authority_id);
-            if (!r->authority)
+            if (!r->authority && !m->incomplete)
                 diag_node(DIAG_ERROR, r->node, "authority", "response level '%s'%s: unknown role '%s'", r->id,
                           policy_where(m, p->node), r->authority_id);
         }

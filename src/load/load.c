@@ -78,8 +78,8 @@ static void walk(const char *root, const char *real_root, const char *rel, int d
                 size_t rl = strlen(real_root);
                 if (!real || strncmp(real, real_root, rl) != 0 || (real[rl] != '/' && real[rl] != 0)) {
                     if (str_has_suffix(names[i], ".xml") || str_has_suffix(names[i], ".md") || (real && stat(real, &st) == 0 && S_ISDIR(st.st_mode)))
-                        diag_report(DIAG_ERROR, full, 0, 0, "symbolic link leads outside the input tree%s%s",
-                                    real ? " to " : "", real ? "a file outside" : "");
+                        diag_report(DIAG_ERROR, full, 0, 0, "symbolic link leads outside the input tree (to %s)",
+                                    real ? real : "a missing file");
                     free(real);
                     free(full);
                     free(r);
@@ -199,7 +199,16 @@ Model *load_model(const LoadOptions *opt)
             diag_node(DIAG_ERROR, xmlDocGetRootElement(s->doc), NULL,
                       "a second <%s> file; an input tree has one", KINDS[s->kind].root);
     }
-    if (!singles[SK_ORGANISATION]) diag_report(DIAG_ERROR, opt->input, 0, 0, "no <organisation> file in the input tree");
+    for (size_t i = 0; i < m->files.n; i++)
+        if (!m->files.v[i]->doc || m->files.v[i]->kind == SK_UNKNOWN) m->incomplete = true;
+    /* a file that could not be read may be the organisation: say it is
+     * missing only when every file was read */
+    if (!singles[SK_ORGANISATION] && !m->incomplete)
+        diag_report(DIAG_ERROR, opt->input, 0, 0, "no <organisation> file in the input tree");
+    if (!singles[SK_ORGANISATION]) m->incomplete = true;
+    if (m->incomplete)
+        diag_report(DIAG_NOTE, NULL, 0, 0,
+                    "references between records were not checked, because a source could not be read");
 
     for (size_t o = 0; o < ARRAY_LEN(ORDER); o++) {
         if (ORDER[o].kind == SK_POLICIES && def->valid) read_policy_defaults(m, def);

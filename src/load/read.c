@@ -268,7 +268,7 @@ bool reg_id(Model *m, int ns, const char *id, void *rec, const xmlNode *n, const
 void *ref_id(Model *m, const xmlNode *n, const char *attr, const char *id, int ns, const char *what)
 {
     void *r = model_lookup(m, ns, id);
-    if (!r) diag_node(DIAG_ERROR, n, attr, "%s: unknown %s '%s'", label(n), what, id);
+    if (!r && !m->incomplete) diag_node(DIAG_ERROR, n, attr, "%s: unknown %s '%s'", label(n), what, id);
     return r;
 }
 

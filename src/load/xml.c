@@ -9,6 +9,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
+#include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -225,20 +226,62 @@ static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *eid, const
     xmlStopParser(ctxt);
 }
 
+/* Record where each start tag begins: libxml2's own line number is the
+ * line where the tag ends. The parser has just read past the tag's '>', and
+ * no '<' can occur inside a tag, so the nearest '<' before is its start. */
+static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
+                             int nb_namespaces, const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
+                             const xmlChar **attributes)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes, nb_defaulted,
+                          attributes);
+    long end = xmlByteConsumed(ctxt);
+    if (!ctxt->node || !current || end <= 0 || (size_t)end > current->len) return;
+    size_t i = (size_t)end;
+    while (i > 0 && current->buf[i - 1] != '<') i--;
+    if (i > 0) ctxt->node->_private = (void *)(uintptr_t)i; /* offset of '<' plus one */
+}
+
 static void trim_msg(char *m)
 {
     size_t n = strlen(m);
     while (n && (m[n - 1] == '\n' || m[n - 1] == ' ')) m[--n] = 0;
 }
 
+/* libxml2 follows a well-formedness error with the errors it causes; the
+ * first names the problem and the last often says the most (the element
+ * left open), so those two are kept. */
+static struct {
+    int n;
+    int line[2], col[2];
+    char *msg[2];
+} perr;
+
 static void on_parse_error(void *ctx, xmlErrorPtr e)
 {
     (void)ctx;
     if (!current || e->level == XML_ERR_WARNING) return;
-    char *m = xstrdup(e->message ? e->message : "malformed XML");
-    trim_msg(m);
-    diag_report(DIAG_ERROR, current->path, e->line, e->int2 > 0 ? e->int2 : 1, "%s", m);
-    free(m);
+    int i = perr.n ? 1 : 0;
+    free(perr.msg[i]);
+    perr.msg[i] = xstrdup(e->message ? e->message : "malformed XML");
+    trim_msg(perr.msg[i]);
+    perr.line[i] = e->line;
+    perr.col[i] = e->int2 > 0 ? e->int2 : 1;
+    perr.n++;
+}
+
+static void flush_parse_errors(const Src *s)
+{
+    for (int i = 0; i < 2 && i < perr.n; i++) {
+        if (i == 1 && perr.n == 1) break;
+        diag_report(DIAG_ERROR, s->path, perr.line[i], perr.col[i], "%s", perr.msg[i]);
+    }
+    for (int i = 0; i < 2; i++) {
+        free(perr.msg[i]);
+        perr.msg[i] = NULL;
+    }
+    perr.n = 0;
 }
 
 static bool check_limits(Src *s, xmlNode *n, int depth, long *count)
@@ -285,6 +328,7 @@ bool src_parse(Src *s)
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt) die_oom();
     ctxt->sax->internalSubset = on_doctype;
+    ctxt->sax->startElementNs = on_start_element;
     current = s;
     xmlSetStructuredErrorFunc(NULL, on_parse_error);
     int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_NOERROR |
@@ -293,6 +337,7 @@ bool src_parse(Src *s)
     bool ok = doc && ctxt->wellFormed && !ctxt->disableSAX;
     xmlFreeParserCtxt(ctxt);
     xmlSetStructuredErrorFunc(NULL, NULL);
+    flush_parse_errors(s);
     current = NULL;
     if (!ok) {
         if (doc) xmlFreeDoc(doc);
@@ -414,50 +459,16 @@ void src_free(Src *s)
 
 Src *src_of(const xmlNode *n) { return n && n->doc ? n->doc->_private : NULL; }
 
-/* the element before n in document order, or NULL */
-static const xmlNode *prev_element(const xmlNode *n)
-{
-    const xmlNode *p = n->prev;
-    while (p && p->type != XML_ELEMENT_NODE) p = p->prev;
-    if (!p) return n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : NULL;
-    for (;;) {
-        const xmlNode *c = p->last;
-        while (c && c->type != XML_ELEMENT_NODE) c = c->prev;
-        if (!c) return p;
-        p = c;
-    }
-}
-
-static bool is_name_end(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '>' || c == '/'; }
-
 /* Byte offset of a node's '<', or of an attribute's name within it. */
 static bool node_offset(const Src *s, const xmlNode *n, const char *attr, size_t *out)
 {
-    long line = xmlGetLineNo((xmlNode *)n);
-    if (line < 1 || (size_t)line > s->nlines) return false;
-    /* k = how many elements of the same name start earlier on this line */
-    int k = 0;
-    for (const xmlNode *p = prev_element(n); p && xmlGetLineNo((xmlNode *)p) == line; p = prev_element(p))
-        if (xmlStrEqual(p->name, n->name)) k++;
-    char qname[256];
-    if (n->ns && n->ns->prefix)
-        snprintf(qname, sizeof qname, "<%s:%s", n->ns->prefix, n->name);
-    else
-        snprintf(qname, sizeof qname, "<%s", n->name);
-    size_t ql = strlen(qname);
-    size_t i = s->lines[line - 1];
-    size_t end = (size_t)line < s->nlines ? s->lines[line] : s->len;
-    size_t found = (size_t)-1;
-    for (; i + ql <= end; i++)
-        if (memcmp(s->buf + i, qname, ql) == 0 && i + ql < s->len && is_name_end(s->buf[i + ql]) && k-- == 0) {
-            found = i;
-            break;
-        }
-    if (found == (size_t)-1) return false;
+    if (n->type != XML_ELEMENT_NODE || !n->_private) return false;
+    size_t found = (size_t)(uintptr_t)n->_private - 1;
+    if (found >= s->len) return false;
     *out = found;
     if (!attr) return true;
     size_t al = strlen(attr);
-    for (size_t j = found + ql; j + al < s->len && s->buf[j] != '>'; j++) {
+    for (size_t j = found + 1; j + al < s->len && s->buf[j] != '>'; j++) {
         char b = s->buf[j - 1];
         if ((b == ' ' || b == '\t' || b == '\n' || b == '\r') && memcmp(s->buf + j, attr, al) == 0) {
             size_t q = j + al;
@@ -470,6 +481,13 @@ static bool node_offset(const Src *s, const xmlNode *n, const char *attr, size_t
         }
     }
     return true; /* the attribute is absent: point at the element */
+}
+
+int src_line(const xmlNode *n)
+{
+    int line, col;
+    src_locate(n, NULL, &line, &col);
+    return line;
 }
 
 void src_locate(const xmlNode *n, const char *attr, int *line, int *col)

@@ -59,6 +59,9 @@ Src *src_of(const xmlNode *n);
  * one of its attributes when attr is not NULL. */
 void src_locate(const xmlNode *n, const char *attr, int *line, int *col);
 
+/* The line of a node's start tag. */
+int src_line(const xmlNode *n);
+
 /* Report at a node (and attribute, may be NULL). */
 void diag_node(DiagLevel lv, const xmlNode *n, const char *attr, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

@@ -1,0 +1,1 @@
+truncate -s 65M records/huge.xml

@@ -17,6 +17,7 @@ CFLAGS  += $(CSTD) $(WARN) $(OPT) -DDOSSIER_VERSION='"$(VERSION)"' $(PKG_CFLAGS)
 LDLIBS  += $(PKG_LIBS) -lm
 
 BUILD   ?= build
+BIN     ?= dossier
 
 # The stages, in pipeline order.
 SRC_CORE := src/util.c src/diag.c src/dtime.c src/model.c src/output.c
@@ -24,8 +25,10 @@ SRC_LOAD := src/load/xml.c src/load/read.c src/load/load.c src/load/markdown.c \
             src/load/organisation.c src/load/calendars.c src/load/policies.c \
             src/load/services.c src/load/bia.c src/load/plans.c src/load/records.c \
             src/load/register.c src/load/link.c
-SRC_FACTS := src/facts/facts.c src/facts/metrics.c
-SRC_LIB  := $(SRC_CORE) $(SRC_LOAD) $(SRC_FACTS)
+SRC_COMPUTE := src/compute/spans.c src/compute/availability.c src/compute/recovery.c \
+               src/compute/incidents.c src/compute/risk.c src/compute/kpi.c src/compute/calc.c
+SRC_FACTS := src/facts/num.c src/facts/facts.c src/facts/metrics.c
+SRC_LIB  := $(SRC_CORE) $(SRC_LOAD) $(SRC_COMPUTE) $(SRC_FACTS)
 SRC_MAIN := src/main.c
 
 OBJ_LIB  := $(SRC_LIB:%.c=$(BUILD)/%.o)
@@ -36,17 +39,17 @@ UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
 .PHONY: all setup run test check-clean sanitize clean unit
 
-all: dossier
+all: $(BIN)
 
-dossier: $(OBJ_LIB) $(OBJ_MAIN)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+$(BIN): $(OBJ_LIB) $(OBJ_MAIN)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/run-unit: $(OBJ_LIB) $(UNIT_OBJ)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 -include $(OBJ_LIB:.o=.d) $(OBJ_MAIN:.o=.d) $(UNIT_OBJ:.o=.d)
 
@@ -61,10 +64,11 @@ test: setup
 	@$(MAKE) --no-print-directory dossier $(BUILD)/run-unit
 	@sh tests/run.sh
 
+SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 sanitize: setup
-	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
-		LDFLAGS="-fsanitize=address,undefined" dossier build-asan/run-unit
-	@DOSSIER_SANITIZED=1 UNIT=build-asan/run-unit sh tests/run.sh
+	@$(MAKE) --no-print-directory BUILD=build-asan BIN=build-asan/dossier OPT="-O1 -g $(SAN)" \
+		LDFLAGS="-fsanitize=address,undefined" build-asan/dossier build-asan/run-unit
+	@ASAN_OPTIONS=detect_leaks=1 DOSSIER=build-asan/dossier UNIT=build-asan/run-unit sh tests/run.sh
 
 clean:
 	rm -rf build build-asan dossier output tests/out

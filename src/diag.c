@@ -110,7 +110,7 @@ static bool shadowed(size_t i)
 
 void diag_flush(FILE *out)
 {
-    qsort(diags, ndiags, sizeof *diags, cmp_diag);
+    xsort(diags, ndiags, sizeof *diags, cmp_diag);
     const Diag *prev = NULL;
     for (size_t i = 0; i < ndiags; i++) {
         const Diag *d = &diags[i];

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "compute/calc.h"
 #include "diag.h"
 #include "facts/facts.h"
 #include "facts/metrics.h"
@@ -40,6 +41,8 @@ static const char USAGE[] =
     "  check      check the sources only; write nothing\n"
     "  metrics    print the computed figures (JSON, or CSV with --format csv)\n"
     "  facts      print the facts document (XML) that stylesheets read\n"
+    "  explain ID print the working behind the figures of a service or an\n"
+    "             incident for the period\n"
     "\n"
     "Options:\n"
     "  -i, --input DIR      the sources (default: input)\n"
@@ -62,6 +65,7 @@ static const char USAGE[] =
 
 typedef struct Options {
     const char *command;
+    const char *arg; /* explain's ID */
     const char *input, *output, *datadir;
     bool has_period;
     Date period;
@@ -147,6 +151,10 @@ static int parse_args(int argc, char **argv, Options *o)
     }
     if (optind >= argc) return usage_error("%s", "no command given");
     o->command = argv[optind++];
+    if (strcmp(o->command, "explain") == 0) {
+        if (optind >= argc) return usage_error("%s", "explain needs the id of a service or an incident");
+        o->arg = argv[optind++];
+    }
     if (optind < argc) return usage_error("unexpected argument '%s'", argv[optind]);
     return -1;
 }
@@ -177,37 +185,46 @@ static bool choose_period(const Model *m, Options *o)
 static int run(Options *o)
 {
     bool is_build = strcmp(o->command, "build") == 0, is_check = strcmp(o->command, "check") == 0,
-         is_facts = strcmp(o->command, "facts") == 0, is_metrics = strcmp(o->command, "metrics") == 0;
-    if (!is_build && !is_check && !is_facts && !is_metrics)
+         is_facts = strcmp(o->command, "facts") == 0, is_metrics = strcmp(o->command, "metrics") == 0,
+         is_explain = strcmp(o->command, "explain") == 0;
+    if (!is_build && !is_check && !is_facts && !is_metrics && !is_explain)
         return usage_error("unknown command '%s'", o->command);
 
     LoadOptions lo = {.input = o->input, .datadir = o->datadir};
     Model *m = load_model(&lo);
+    Calc *c = NULL;
     int status = EXIT_DONE;
     if (diag_error_count() || is_check) goto done;
     if (!choose_period(m, o)) goto done;
 
     FactsOptions fo = {.period = o->period, .lang = o->lang};
-    if (is_facts) {
-        xmlDoc *doc = facts_build(m, &fo);
+    c = calc_run(m, o->period);
+    if (is_explain) {
+        char *text = calc_explain(c, o->arg);
+        if (!text) diag_report(DIAG_ERROR, NULL, 0, 0, "no service or incident is called '%s'", o->arg);
+        else fputs(text, stdout);
+        free(text);
+    } else if (is_facts) {
+        xmlDoc *doc = facts_build(m, c, &fo);
         xmlDocFormatDump(stdout, doc, 1);
         xmlFreeDoc(doc);
     } else if (is_metrics) {
-        char *text = strcmp(o->format, "csv") == 0 ? metrics_csv(m, &fo) : metrics_json(m, &fo);
+        char *text = strcmp(o->format, "csv") == 0 ? metrics_csv(m, c) : metrics_json(m, c);
         fputs(text, stdout);
         free(text);
     } else if (is_build) {
         if (!output_mkdir(o->output)) goto done;
-        xmlDoc *doc = facts_build(m, &fo);
+        xmlDoc *doc = facts_build(m, c, &fo);
         bool ok = write_doc(o->output, "facts.xml", doc);
         xmlFreeDoc(doc);
         if (ok) {
-            char *json = metrics_json(m, &fo);
+            char *json = metrics_json(m, c);
             output_write(o->output, "metrics.json", json, strlen(json));
             free(json);
         }
     }
 done:
+    calc_free(c);
     diag_flush(stderr);
     status = diag_exit_status();
     model_free(m);

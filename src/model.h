@@ -304,6 +304,7 @@ typedef struct Service {
     Calendar *calendar;
     Secs rto, rpo; /* declared; NO_SECS if not */
     Supplier *supplier;
+    struct Service *data_in; /* the dependency that keeps its data, or NULL */
     Text name;
     VEC(struct Service *) deps;
     VEC(Part *) structure; /* in series */

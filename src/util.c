@@ -65,17 +65,23 @@ char *xstrndup(const char *s, size_t n)
     return p;
 }
 
+/* GCC 12 with -fsanitize=undefined warns of a null format string here,
+ * wrongly: fmt is never NULL (every caller passes a literal). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-truncation"
 char *xvasprintf(const char *fmt, va_list ap)
 {
     va_list aq;
     va_copy(aq, ap);
-    int n = vsnprintf(NULL, 0, fmt, aq);
+    char probe[1];
+    int n = vsnprintf(probe, sizeof probe, fmt, aq);
     va_end(aq);
     if (n < 0) n = 0;
     char *p = xmalloc((size_t)n + 1);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     return p;
 }
+#pragma GCC diagnostic pop
 
 char *xasprintf(const char *fmt, ...)
 {
@@ -280,6 +286,11 @@ void buf_free(Buf *b)
     free(b->s);
     b->s = NULL;
     b->len = b->cap = 0;
+}
+
+void xsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (base && n > 1) qsort(base, n, size, cmp);
 }
 
 /* ---- strings ------------------------------------------------------------ */

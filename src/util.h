@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 #include <stdint.h>
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -70,6 +71,9 @@ void buf_putc(Buf *b, char c);
 void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *buf_steal(Buf *b); /* returns the string (never NULL), resets b */
 void buf_free(Buf *b);
+
+/* qsort that accepts an empty or NULL array (qsort's base must not be NULL). */
+void xsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 
 /* String helpers */
 bool str_eq(const char *a, const char *b); /* NULL-safe */

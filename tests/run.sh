@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.." || exit 3
 ROOT=$(pwd)
 DOSSIER=${DOSSIER:-$ROOT/dossier}
 UNIT=${UNIT:-$ROOT/build/run-unit}
+case $DOSSIER in /*) ;; *) DOSSIER=$ROOT/$DOSSIER ;; esac
+case $UNIT in /*) ;; *) UNIT=$ROOT/$UNIT ;; esac
 export DOSSIER_DATA="$ROOT"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/dossier-tests.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT INT TERM

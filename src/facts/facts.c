@@ -1,31 +1,136 @@
 /*
- * facts.c: builds the facts document from the model.
+ * facts.c: builds the facts document from the model and the computed
+ * figures. Records are copied from their source elements; computed figures
+ * are added as f: child elements. Durations are in minutes, percentages as
+ * numbers in the shortest form that reads back exactly; a figure that does
+ * not apply is left out (its element says applicable="false" where that
+ * matters).
  */
 #include "facts.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "../load/load.h"
 #include "../load/xml.h"
+#include "num.h"
 
 typedef struct {
     xmlDoc *doc;
     xmlNs *f, *d;
+    const Calc *c;
 } Out;
 
-/* Move a copied subtree onto the root's namespace declarations. */
-static void fix_ns(xmlNode *n, xmlNs *d)
+/* Move a copied subtree onto the root's namespace declarations: first
+ * point every element at the root's d: namespace, then drop the copied
+ * declarations of it (never before: children still point at them). */
+static void remap_ns(xmlNode *n, xmlNs *d)
 {
     for (; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE) continue;
-        if (n->ns && strcmp((const char *)n->ns->href, DOSSIER_NS) == 0) n->ns = d;
-        if (n->nsDef) {
-            xmlFreeNsList(n->nsDef);
-            n->nsDef = NULL;
-        }
-        fix_ns(n->children, d);
+        if (n->ns && n->ns != d && strcmp((const char *)n->ns->href, DOSSIER_NS) == 0) n->ns = d;
+        remap_ns(n->children, d);
     }
+}
+
+static void drop_ns_decls(xmlNode *n)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) continue;
+        xmlNs **link = &n->nsDef;
+        while (*link) {
+            xmlNs *ns = *link;
+            if (ns->href && strcmp((const char *)ns->href, DOSSIER_NS) == 0) {
+                *link = ns->next;
+                ns->next = NULL;
+                xmlFreeNs(ns);
+            } else {
+                link = &ns->next;
+            }
+        }
+        drop_ns_decls(n->children);
+    }
+}
+
+static void fix_ns(xmlNode *n, xmlNs *d)
+{
+    xmlNode *next = n->next;
+    n->next = NULL; /* this subtree only */
+    remap_ns(n, d);
+    drop_ns_decls(n);
+    n->next = next;
+}
+
+static void set(xmlNode *n, const char *name, const char *v)
+{
+    if (v) xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)v);
+}
+
+static void set_num(xmlNode *n, const char *name, double v)
+{
+    char buf[32];
+    if (!isnan(v)) set(n, name, num_format(v, buf));
+}
+
+static void set_int(xmlNode *n, const char *name, long long v)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%lld", v);
+    set(n, name, buf);
+}
+
+static void set_min(xmlNode *n, const char *name, Secs s)
+{
+    if (s != NO_SECS) set_num(n, name, s / 60.0);
+}
+
+static void set_bool(xmlNode *n, const char *name, bool v) { set(n, name, v ? "true" : "false"); }
+
+static void set_date(xmlNode *n, const char *name, Date d)
+{
+    char buf[16];
+    set(n, name, date_format(d, buf));
+}
+
+static void set_month(xmlNode *n, const char *name, Date d)
+{
+    char buf[16];
+    snprintf(buf, sizeof buf, "%04d-%02d", d.y, d.m);
+    set(n, name, buf);
+}
+
+static void set_dec(xmlNode *n, const char *name, Dec d)
+{
+    char buf[40];
+    set(n, name, dec_format(d, buf));
+}
+
+static const Zone *zone_of(const Model *m, const Service *s)
+{
+    if (s && s->calendar && s->calendar->zone) return s->calendar->zone;
+    return m->org ? m->org->zone : NULL;
+}
+
+static void set_time(xmlNode *n, const char *name, const Zone *z, Instant t)
+{
+    char buf[48];
+    set(n, name, instant_format(z, t, buf));
+}
+
+static xmlNode *child(Out *o, xmlNode *parent, const char *name)
+{
+    return xmlNewChild(parent, o->f, (const xmlChar *)name, NULL);
+}
+
+/* the origin of a record: its file relative to the input tree, and line */
+static void set_origin(Out *o, xmlNode *n, const xmlNode *src)
+{
+    const Src *s = src_of(src);
+    xmlSetNsProp(n, o->f, (const xmlChar *)"file", (const xmlChar *)(s ? s->rel : ""));
+    char line[24];
+    snprintf(line, sizeof line, "%d", src ? src_line(src) : 0);
+    xmlSetNsProp(n, o->f, (const xmlChar *)"line", (const xmlChar *)line);
 }
 
 /* Copy a source record under parent, marked with its file and line. */
@@ -35,45 +140,315 @@ static xmlNode *copy_rec(Out *o, xmlNode *parent, const xmlNode *src)
     if (!c) die_oom();
     fix_ns(c, o->d);
     xmlAddChild(parent, c);
-    const Src *s = src_of(src);
-    xmlSetNsProp(c, o->f, (const xmlChar *)"file", (const xmlChar *)(s ? s->rel : ""));
-    char line[24];
-    snprintf(line, sizeof line, "%d", src_line(src));
-    xmlSetNsProp(c, o->f, (const xmlChar *)"line", (const xmlChar *)line);
+    set_origin(o, c, src);
     return c;
 }
 
-static xmlNode *section(Out *o, xmlNode *root, const char *name)
+static xmlNode *section(Out *o, xmlNode *root, const char *name) { return child(o, root, name); }
+
+/* ---- computed figures ---------------------------------------------------------- */
+
+static void avail_attrs(xmlNode *n, const Avail *a)
 {
-    return xmlNewChild(root, o->f, (const xmlChar *)name, NULL);
+    set_month(n, "month", a->month);
+    set_bool(n, "applicable", a->applicable);
+    set_min(n, "hours-minutes", a->hours);
+    set_min(n, "maintenance-minutes", a->maintenance);
+    set_min(n, "agreed-minutes", a->agreed);
+    set_num(n, "downtime-minutes", a->down_w / 600000.0);
+    set_min(n, "downtime-unweighted-minutes", a->down);
+    set_int(n, "episodes", a->episodes);
+    set_int(n, "outages", a->outages);
+    set_num(n, "percent", a->percent);
+    if (a->has_target) {
+        set_dec(n, "target", a->target);
+        if (a->applicable) set_bool(n, "met", a->met);
+    }
+    if (a->sla) set(n, "sla", a->sla->id);
+    set_num(n, "mtrs-minutes", a->mtrs);
+    set_num(n, "mtbf-minutes", a->mtbf);
 }
 
-#define COPY_ALL(o, parent, vec)                                        \
-    for (size_t i_ = 0; i_ < (vec).n; i_++) copy_rec((o), (parent), (vec).v[i_]->node)
+static void service_facts(Out *o, xmlNode *rec, const ServiceCalc *sc)
+{
+    const Calc *c = o->c;
+    xmlNode *r = child(o, rec, "recovery");
+    if (sc->tier >= 0 && c->policy->tiers) set(r, "tier", c->policy->tiers->tiers.v[sc->tier].id);
+    set_min(r, "rto-minutes", sc->rto);
+    if (sc->rto_from) set(r, "rto-function", sc->rto_from->id);
+    if (sc->rto_via) set(r, "rto-via", sc->rto_via->id);
+    set_min(r, "rpo-minutes", sc->rpo);
+    if (sc->rpo_from) set(r, "rpo-function", sc->rpo_from->id);
+    set_int(r, "rank", sc->rank);
+    set_min(r, "own-minutes", sc->own);
+    if (sc->plan) set(r, "plan", sc->plan->id);
+    set_min(r, "earliest-minutes", sc->earliest);
+    if (sc->critical_dep) set(r, "critical-dependency", sc->critical_dep->id);
+    if (sc->rto != NO_SECS && sc->earliest != NO_SECS) {
+        set_min(r, "rto-gap-minutes", sc->rto_gap);
+        set_bool(r, "achievable", sc->rto_gap == 0);
+    }
+    set_min(r, "data-loss-minutes", sc->data_loss);
+    if (sc->rpo != NO_SECS && sc->data_loss != NO_SECS) set_min(r, "rpo-gap-minutes", sc->rpo_gap);
+    xmlNode *p = child(o, rec, "predicted");
+    set_bool(p, "applicable", !isnan(sc->predicted));
+    set_num(p, "percent", sc->predicted);
+    avail_attrs(child(o, rec, "availability"), &sc->avail);
+    xmlNode *h = child(o, rec, "history");
+    for (size_t i = 0; i < sc->history.n; i++) avail_attrs(child(o, h, "month"), &sc->history.v[i]);
+}
 
-xmlDoc *facts_build(const Model *m, const FactsOptions *opt)
+static void outage_facts(Out *o, xmlNode *rec, const OutageCalc *oc)
+{
+    xmlNode *a = child(o, rec, "accounting");
+    const Zone *z = zone_of(o->c->m, oc->o->service);
+    set_time(a, "start", z, oc->start);
+    set_time(a, "end", z, oc->end);
+    set_bool(a, "open", oc->open);
+    set_min(a, "total-minutes", oc->end - oc->start);
+    set_min(a, "outside-period-minutes", oc->outside_period);
+    set_min(a, "outside-hours-minutes", oc->outside_hours);
+    set_min(a, "maintenance-minutes", oc->in_maintenance);
+    if (oc->o->planned) {
+        set_min(a, "planned-minutes", oc->planned_time);
+        set_bool(a, "planned-outside-window", oc->planned_outside_window);
+    } else {
+        set_min(a, "overlapped-minutes", oc->overlapped);
+        if (oc->over) set(a, "overlapped-by", oc->over->id);
+        set_min(a, "counted-minutes", oc->counted);
+        set_num(a, "weighted-minutes", oc->counted_w / 600000.0);
+    }
+}
+
+static void function_facts(Out *o, xmlNode *rec, const FunctionCalc *fc)
+{
+    const Calc *c = o->c;
+    xmlNode *b = child(o, rec, "bia");
+    set_min(b, "mtpd-minutes", fc->mtpd);
+    set(b, "mtpd-rule", rule_name(fc->mtpd_rule));
+    if (fc->mtpd_category) set(b, "mtpd-category", fc->mtpd_category);
+    if (fc->mtpd_point >= 0) set_int(b, "mtpd-point", fc->mtpd_point + 1);
+    set_min(b, "rto-minutes", fc->rto);
+    set(b, "rto-rule", rule_name(fc->rto_rule));
+    if (fc->rto_rule == RULE_DERIVED && c->policy->bia) set_dec(b, "rto-fraction", c->policy->bia->rto_fraction);
+    set_min(b, "rpo-minutes", fc->rpo);
+    set(b, "rpo-rule", rule_name(fc->rpo_rule));
+    if (fc->tier >= 0 && c->policy->tiers) set(b, "tier", c->policy->tiers->tiers.v[fc->tier].id);
+}
+
+static void incident_facts(Out *o, xmlNode *rec, const IncidentCalc *ic)
+{
+    xmlNode *t = child(o, rec, "timeline");
+    const Incident *in = ic->in;
+    const Zone *z = zone_of(o->c->m, in->service);
+    set_month(t, "month", ic->month);
+    set_bool(t, "in-period", date_cmp(ic->month, o->c->period) == 0);
+    if (!ic->grade || !ic->response) {
+        set_bool(t, "graded", false);
+        return;
+    }
+    set(t, "level", ic->grade->id);
+    set(t, "response", ic->response->id);
+    if (ic->final && ic->final != ic->response) set(t, "final-response", ic->final->id);
+    if (ic->response->authority) set(t, "authority", ic->response->authority->id);
+    set_bool(t, "major", ic->major);
+    set_time(t, "detected", z, in->detected);
+    set_time(t, "report-due", z, ic->report_due);
+    if (ic->reported) set_time(t, "reported", z, ic->reported_at);
+    set_bool(t, "report-on-time", ic->report_on_time);
+    if (ic->has_target) {
+        set_time(t, "resolve-due", z, ic->resolve_due);
+        if (in->has_resolved) set_bool(t, "resolved-in-time", ic->resolved_in_time);
+        set_bool(t, "overdue", ic->overdue_open);
+    }
+    if (in->has_resolved) set_time(t, "resolved", z, in->resolved);
+    set_min(t, "restore-minutes", ic->restore);
+    set_int(t, "updates-due", ic->updates_due);
+    set_int(t, "updates-given", ic->updates_given);
+    for (size_t k = 0; k < ic->escalations.n; k++) {
+        const EscalationCalc *e = &ic->escalations.v[k];
+        xmlNode *x = child(o, t, "escalation-due");
+        set(x, "to", e->to);
+        set_time(x, "due", z, e->due);
+        set_bool(x, "made", e->made);
+        if (e->made) {
+            set_time(x, "made-at", z, e->made_at);
+            set_bool(x, "on-time", e->on_time);
+        }
+    }
+}
+
+static void risk_facts(Out *o, xmlNode *rec, const RiskCalc *rc)
+{
+    const RiskPolicy *p = o->c->policy->risk;
+    xmlNode *r = child(o, rec, "rating");
+    set_int(r, "inherent-score", rc->inherent);
+    set_int(r, "residual-score", rc->residual);
+    if (p && rc->inherent_band >= 0) set(r, "inherent-band", p->bands.v[rc->inherent_band].id);
+    if (p && rc->residual_band >= 0) set(r, "residual-band", p->bands.v[rc->residual_band].id);
+    set_bool(r, "above-appetite", rc->above_appetite);
+    set_int(r, "overdue-treatments", rc->overdue);
+}
+
+static void kpi_facts(Out *o, xmlNode *rec, const KpiCalc *kc)
+{
+    xmlNode *t = child(o, rec, "trend");
+    set_month(t, "month", o->c->period);
+    set_num(t, "value", kc->has_value ? kc->value : NAN);
+    set(t, "status", kpi_status_name(kc->status));
+    set_num(t, "delta-previous", kc->delta_prev);
+    set_num(t, "delta-year", kc->delta_year);
+    set_num(t, "moving-average-3", kc->moving3);
+    set_num(t, "slope", kc->slope);
+    set_int(t, "missed-run", kc->missed_run);
+    for (size_t i = 0; i < kc->series.n; i++) {
+        xmlNode *p = child(o, t, "point");
+        set_month(p, "month", kc->series.v[i].month);
+        set_num(p, "value", kc->series.v[i].value);
+        set_bool(p, "computed", kc->series.v[i].computed);
+    }
+}
+
+static void plan_facts(Out *o, xmlNode *rec, const PlanCalc *pc)
+{
+    xmlNode *e = child(o, rec, "exercise");
+    set_bool(e, "drilled", pc->drilled);
+    if (pc->drilled) set_date(e, "last-drill", pc->last_drill);
+    set_date(e, "next-drill-due", pc->next_drill_due);
+    set_bool(e, "drill-overdue", pc->drill_overdue);
+    set_bool(e, "retest-due", pc->retest_due);
+    set_min(e, "duration-minutes", pc->duration);
+    /* the services it covers, in recovery order */
+    const Calc *c = o->c;
+    for (size_t r = 0; r < c->m->services.n; r++) {
+        const ServiceCalc *sc = &c->svc[c->order[r]];
+        for (size_t k = 0; k < pc->p->covers.n; k++)
+            if (pc->p->covers.v[k] == sc->s) {
+                xmlNode *s = child(o, e, "service");
+                set(s, "ref", sc->s->id);
+                set_int(s, "rank", sc->rank);
+            }
+    }
+}
+
+static void summaries(Out *o, xmlNode *root)
+{
+    const Calc *c = o->c;
+    const Model *m = c->m;
+    xmlNode *ord = section(o, root, "recovery-order");
+    for (size_t r = 0; r < m->services.n; r++) {
+        const ServiceCalc *sc = &c->svc[c->order[r]];
+        xmlNode *s = child(o, ord, "service");
+        set(s, "ref", sc->s->id);
+        set_int(s, "rank", sc->rank);
+        if (sc->tier >= 0 && c->policy->tiers) set(s, "tier", c->policy->tiers->tiers.v[sc->tier].id);
+        set_min(s, "rto-minutes", sc->rto);
+        set_min(s, "earliest-minutes", sc->earliest);
+        for (size_t k = 0; k < sc->s->deps.n; k++) set(child(o, s, "depends-on"), "ref", sc->s->deps.v[k]->id);
+    }
+    xmlNode *lv = section(o, root, "incident-summary");
+    set_month(lv, "month", c->period);
+    for (size_t i = 0; i < c->levels.n; i++) {
+        const LevelSummary *ls = &c->levels.v[i];
+        xmlNode *l = child(o, lv, ls->grade ? "level" : "total");
+        if (ls->grade) set(l, "level", ls->grade);
+        set_int(l, "count", ls->count);
+        set_int(l, "reported-on-time", ls->reported_on_time);
+        set_num(l, "reported-share", ls->reported_share);
+        set_int(l, "with-target", ls->with_target);
+        set_int(l, "resolved-in-time", ls->resolved_in_time);
+        set_num(l, "resolved-share", ls->resolved_share);
+        set_int(l, "escalations-due", ls->escalations_due);
+        set_int(l, "escalations-made", ls->escalations_made);
+        set_int(l, "escalations-on-time", ls->escalations_on_time);
+        set_int(l, "open", ls->open);
+        set_num(l, "restore-mean-minutes", ls->restore_mean);
+        set_num(l, "restore-p90-minutes", ls->restore_p90);
+    }
+    xmlNode *hm = section(o, root, "heatmap");
+    const RiskPolicy *rp = c->policy->risk;
+    for (size_t l = 0; rp && l < rp->likelihood.n; l++)
+        for (size_t i = 0; i < rp->impact.n; i++) {
+            int lv_ = rp->likelihood.v[l].value, iv = rp->impact.v[i].value;
+            if (lv_ < 1 || lv_ > 10 || iv < 1 || iv > 10) continue;
+            xmlNode *cell = child(o, hm, "cell");
+            set_int(cell, "likelihood", lv_);
+            set_int(cell, "impact", iv);
+            set_int(cell, "score", lv_ * iv);
+            for (size_t b = 0; b < rp->bands.n; b++)
+                if (rp->bands.v[b].max < 0 || lv_ * iv <= rp->bands.v[b].max) {
+                    set(cell, "band", rp->bands.v[b].id);
+                    break;
+                }
+            set_int(cell, "inherent", c->heat_inherent[lv_ - 1][iv - 1]);
+            set_int(cell, "residual", c->heat_residual[lv_ - 1][iv - 1]);
+        }
+    if (rp) set_int(hm, "appetite", rp->appetite);
+    const ChangeSummary *cs = &c->changes;
+    xmlNode *ch = section(o, root, "change-summary");
+    set_int(ch, "total", cs->total);
+    set_int(ch, "implemented", cs->implemented);
+    set_int(ch, "failed", cs->failed);
+    set_int(ch, "rolled-back", cs->rolled_back);
+    set_int(ch, "cancelled", cs->cancelled);
+    set_int(ch, "emergency", cs->emergency);
+    set_int(ch, "significant", cs->significant);
+    set_num(ch, "success-percent", cs->success);
+    const SatisfactionSummary *ss = &c->satisfaction;
+    xmlNode *sa = section(o, root, "satisfaction-summary");
+    set_int(sa, "surveys", ss->surveys);
+    set_int(sa, "respondents", ss->respondents);
+    set_num(sa, "score", ss->score);
+    if (ss->scale) set_int(sa, "scale", ss->scale);
+    set_int(sa, "complaints", ss->complaints);
+    set_int(sa, "closed", ss->closed);
+    set_int(sa, "open", ss->open);
+    xmlNode *fs = section(o, root, "findings");
+    for (size_t i = 0; i < c->findings.n; i++) {
+        const Finding *f = &c->findings.v[i];
+        xmlNode *x = child(o, fs, "finding");
+        set(x, "kind", f->kind);
+        set(x, "subject", f->subject);
+        set_num(x, "value", f->value);
+        set_num(x, "limit", f->limit);
+        if (f->node) set_origin(o, x, f->node);
+        xmlNodeAddContent(x, (const xmlChar *)f->message);
+    }
+    /* the data sources: every file with its kind and records */
+    xmlNode *srcs = section(o, root, "sources");
+    for (size_t i = 0; i < m->files.n; i++) {
+        const Src *s = m->files.v[i];
+        if (!s->doc || strcmp(s->rel, "(defaults)") == 0) continue;
+        xmlNode *x = child(o, srcs, "source");
+        set(x, "file", s->rel);
+        set(x, "kind", srckind_root((SrcKind)s->kind));
+        long n = 0;
+        for (xmlNode *k = xmlDocGetRootElement(s->doc)->children; k; k = k->next) n += k->type == XML_ELEMENT_NODE;
+        set_int(x, "records", n);
+    }
+}
+
+xmlDoc *facts_build(const Model *m, const Calc *c, const FactsOptions *opt)
 {
     Out o = {0};
+    o.c = c;
     o.doc = xmlNewDoc((const xmlChar *)"1.0");
     xmlNode *root = xmlNewNode(NULL, (const xmlChar *)"facts");
     xmlDocSetRootElement(o.doc, root);
     o.f = xmlNewNs(root, (const xmlChar *)FACTS_NS, NULL);
     o.d = xmlNewNs(root, (const xmlChar *)DOSSIER_NS, (const xmlChar *)"d");
     xmlSetNs(root, o.f);
-    char buf[16];
-    snprintf(buf, sizeof buf, "%04d-%02d", opt->period.y, opt->period.m);
-    xmlNewProp(root, (const xmlChar *)"period", (const xmlChar *)buf);
-    if (opt->lang) xmlNewProp(root, (const xmlChar *)"lang", (const xmlChar *)(opt->lang == LANG_EN ? "en" : "zh-CN"));
+    set_month(root, "period", opt->period);
+    set_month(root, "first-month", c->first_month);
+    if (opt->lang) set(root, "lang", opt->lang == LANG_EN ? "en" : "zh-CN");
 
     if (m->org) copy_rec(&o, section(&o, root, "organisation"), m->org->node);
     xmlNode *pol = section(&o, root, "policies");
     for (size_t i = 0; i < m->policies.n; i++) {
         const PolicyEdition *e = m->policies.v[i];
-        xmlNode *ed = xmlNewChild(pol, o.f, (const xmlChar *)"edition", NULL);
-        if (e->dated) {
-            char d[16];
-            xmlNewProp(ed, (const xmlChar *)"effective", (const xmlChar *)date_format(e->effective, d));
-        }
+        xmlNode *ed = child(&o, pol, "edition");
+        if (e->dated) set_date(ed, "effective", e->effective);
+        set_bool(ed, "in-force", e == c->policy);
         const xmlNode *secs[] = {e->cls ? e->cls->node : NULL, e->inc ? e->inc->node : NULL,
                                  e->risk ? e->risk->node : NULL, e->tiers ? e->tiers->node : NULL,
                                  e->bia ? e->bia->node : NULL, e->cont ? e->cont->node : NULL};
@@ -83,21 +458,47 @@ xmlDoc *facts_build(const Model *m, const FactsOptions *opt)
     xmlNode *cal = section(&o, root, "calendars");
     for (size_t i = 0; i < m->calendars.n; i++)
         for (size_t k = 0; k < m->calendars.v[i]->editions.n; k++) copy_rec(&o, cal, m->calendars.v[i]->editions.v[k]->node);
-    COPY_ALL(&o, section(&o, root, "services"), m->services);
-    COPY_ALL(&o, section(&o, root, "functions"), m->functions);
+    xmlNode *sv = section(&o, root, "services");
+    for (size_t i = 0; i < m->services.n; i++) service_facts(&o, copy_rec(&o, sv, m->services.v[i]->node), &c->svc[i]);
+    xmlNode *fn = section(&o, root, "functions");
+    for (size_t i = 0; i < m->functions.n; i++) function_facts(&o, copy_rec(&o, fn, m->functions.v[i]->node), &c->fn[i]);
     xmlNode *rk = section(&o, root, "risks");
-    COPY_ALL(&o, rk, m->assets);
-    COPY_ALL(&o, rk, m->risks);
-    COPY_ALL(&o, section(&o, root, "plans"), m->plans);
-    COPY_ALL(&o, section(&o, root, "drills"), m->drills);
-    COPY_ALL(&o, section(&o, root, "incidents"), m->incidents);
-    COPY_ALL(&o, section(&o, root, "outages"), m->outages);
-    COPY_ALL(&o, section(&o, root, "changes"), m->changes);
-    COPY_ALL(&o, section(&o, root, "workload"), m->measures);
+    for (size_t i = 0; i < m->assets.n; i++) copy_rec(&o, rk, m->assets.v[i]->node);
+    for (size_t i = 0; i < m->risks.n; i++) risk_facts(&o, copy_rec(&o, rk, m->risks.v[i]->node), &c->risk[i]);
+    xmlNode *pl = section(&o, root, "plans");
+    for (size_t i = 0; i < m->plans.n; i++) plan_facts(&o, copy_rec(&o, pl, m->plans.v[i]->node), &c->plan[i]);
+    xmlNode *dr = section(&o, root, "drills");
+    for (size_t i = 0; i < m->drills.n; i++) copy_rec(&o, dr, m->drills.v[i]->node);
+    xmlNode *inc = section(&o, root, "incidents");
+    for (size_t i = 0; i < m->incidents.n; i++) incident_facts(&o, copy_rec(&o, inc, m->incidents.v[i]->node), &c->inc[i]);
+    xmlNode *out = section(&o, root, "outages");
+    for (size_t i = 0; i < m->outages.n; i++) {
+        xmlNode *rec = copy_rec(&o, out, m->outages.v[i]->node);
+        for (size_t k = 0; k < c->outages.n; k++)
+            if (c->outages.v[k].o == m->outages.v[i]) outage_facts(&o, rec, &c->outages.v[k]);
+    }
+    xmlNode *chg = section(&o, root, "changes");
+    for (size_t i = 0; i < m->changes.n; i++) copy_rec(&o, chg, m->changes.v[i]->node);
+    xmlNode *wl = section(&o, root, "workload");
+    for (size_t i = 0; i < m->measures.n; i++) {
+        xmlNode *rec = copy_rec(&o, wl, m->measures.v[i]->node);
+        const WorkloadCalc *w = &c->work[i];
+        xmlNode *u = child(&o, rec, "usage");
+        if (w->limit) {
+            set_dec(u, "limit", w->limit->max);
+            set(u, "unit", w->limit->unit);
+        }
+        set_num(u, "use-percent", w->use);
+        set_bool(u, "over", w->over);
+        set_num(u, "change-percent", w->change);
+    }
     xmlNode *sat = section(&o, root, "satisfaction");
-    COPY_ALL(&o, sat, m->surveys);
-    COPY_ALL(&o, sat, m->complaints);
-    COPY_ALL(&o, section(&o, root, "kpis"), m->kpis);
-    COPY_ALL(&o, section(&o, root, "register"), m->documents);
+    for (size_t i = 0; i < m->surveys.n; i++) copy_rec(&o, sat, m->surveys.v[i]->node);
+    for (size_t i = 0; i < m->complaints.n; i++) copy_rec(&o, sat, m->complaints.v[i]->node);
+    xmlNode *kp = section(&o, root, "kpis");
+    for (size_t i = 0; i < m->kpis.n; i++) kpi_facts(&o, copy_rec(&o, kp, m->kpis.v[i]->node), &c->kpi[i]);
+    xmlNode *reg = section(&o, root, "register");
+    for (size_t i = 0; i < m->documents.n; i++) copy_rec(&o, reg, m->documents.v[i]->node);
+    summaries(&o, root);
     return o.doc;
 }

@@ -1,15 +1,17 @@
 /*
  * facts.h: the facts document, what stylesheets read: the model (each
  * record copied from its source element, with the file and line it came
- * from) plus every computed figure. Namespaces: facts elements in
- * urn:dossier:facts:1 (prefix f), source elements in urn:dossier:1
- * (prefix d). See docs/facts.md.
+ * from) plus every computed figure of the period. Namespaces: facts
+ * elements and attributes in urn:dossier:facts:1 (default, prefix f in
+ * stylesheets), source elements in urn:dossier:1 (prefix d). See
+ * docs/facts.md.
  */
 #ifndef DOSSIER_FACTS_H
 #define DOSSIER_FACTS_H
 
 #include <libxml/tree.h>
 
+#include "../compute/calc.h"
 #include "../model.h"
 
 #define FACTS_NS "urn:dossier:facts:1"
@@ -20,6 +22,6 @@ typedef struct FactsOptions {
 } FactsOptions;
 
 /* Build the facts document; caller frees it with xmlFreeDoc. */
-xmlDoc *facts_build(const Model *m, const FactsOptions *opt);
+xmlDoc *facts_build(const Model *m, const Calc *c, const FactsOptions *opt);
 
 #endif

@@ -1,45 +1,387 @@
 /*
- * metrics.c: the computed figures as JSON (json-glib) and CSV.
+ * metrics.c: the computed figures as JSON (built with json-glib) and CSV.
+ * Durations are minutes, percentages numbers; what does not apply is null.
+ * json-glib prints doubles with 17 significant digits; a last pass rewrites
+ * each number in the shortest form that reads back as the same double.
  */
 #include "metrics.h"
 
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
-static void add_count(JsonBuilder *b, const char *name, size_t n)
+#include "../load/xml.h"
+#include "num.h"
+
+typedef JsonBuilder B;
+
+static void key(B *b, const char *k) { json_builder_set_member_name(b, k); }
+static void kstr(B *b, const char *k, const char *v)
 {
-    json_builder_set_member_name(b, name);
-    json_builder_add_int_value(b, (gint64)n);
+    key(b, k);
+    if (v) json_builder_add_string_value(b, v);
+    else json_builder_add_null_value(b);
+}
+static void knum(B *b, const char *k, double v)
+{
+    key(b, k);
+    if (isnan(v)) json_builder_add_null_value(b);
+    else json_builder_add_double_value(b, v);
+}
+static void kint(B *b, const char *k, long long v)
+{
+    key(b, k);
+    json_builder_add_int_value(b, v);
+}
+static void kmin(B *b, const char *k, Secs s) { knum(b, k, s == NO_SECS ? NAN : s / 60.0); }
+static void kbool(B *b, const char *k, bool v)
+{
+    key(b, k);
+    json_builder_add_boolean_value(b, v);
+}
+static void kmonth(B *b, const char *k, Date d)
+{
+    char buf[16];
+    snprintf(buf, sizeof buf, "%04d-%02d", d.y, d.m);
+    kstr(b, k, buf);
 }
 
-char *metrics_json(const Model *m, const FactsOptions *opt)
+static const Zone *zone_of(const Model *m, const Service *s)
 {
-    JsonBuilder *b = json_builder_new();
+    if (s && s->calendar && s->calendar->zone) return s->calendar->zone;
+    return m->org ? m->org->zone : NULL;
+}
+
+static void avail(B *b, const Avail *a)
+{
     json_builder_begin_object(b);
-    char period[16];
-    snprintf(period, sizeof period, "%04d-%02d", opt->period.y, opt->period.m);
-    json_builder_set_member_name(b, "period");
-    json_builder_add_string_value(b, period);
-    json_builder_set_member_name(b, "counts");
-    json_builder_begin_object(b);
-    add_count(b, "services", m->services.n);
-    add_count(b, "functions", m->functions.n);
-    add_count(b, "risks", m->risks.n);
-    add_count(b, "plans", m->plans.n);
-    add_count(b, "drills", m->drills.n);
-    add_count(b, "incidents", m->incidents.n);
-    add_count(b, "outages", m->outages.n);
-    add_count(b, "changes", m->changes.n);
-    add_count(b, "kpis", m->kpis.n);
-    add_count(b, "documents", m->documents.n);
+    kmonth(b, "month", a->month);
+    kbool(b, "applicable", a->applicable);
+    kmin(b, "service_hours_minutes", a->hours);
+    kmin(b, "maintenance_minutes", a->maintenance);
+    kmin(b, "agreed_minutes", a->agreed);
+    knum(b, "downtime_minutes", a->down_w / 600000.0);
+    kmin(b, "downtime_unweighted_minutes", a->down);
+    knum(b, "percent", a->percent);
+    knum(b, "target_percent", a->has_target ? dec_to_double(a->target) : NAN);
+    key(b, "met");
+    if (a->has_target && a->applicable) json_builder_add_boolean_value(b, a->met);
+    else json_builder_add_null_value(b);
+    kint(b, "outages", a->outages);
+    kint(b, "episodes", a->episodes);
+    knum(b, "mtrs_minutes", a->mtrs);
+    knum(b, "mtbf_minutes", a->mtbf);
+    kstr(b, "sla", a->sla ? a->sla->id : NULL);
     json_builder_end_object(b);
+}
+
+static void services(B *b, const Calc *c)
+{
+    const Model *m = c->m;
+    key(b, "services");
+    json_builder_begin_array(b);
+    for (size_t i = 0; i < m->services.n; i++) {
+        const ServiceCalc *sc = &c->svc[i];
+        const Service *s = sc->s;
+        json_builder_begin_object(b);
+        kstr(b, "id", s->id);
+        kstr(b, "name", text_get(s->name, LANG_ZH));
+        kstr(b, "name_en", s->name.en);
+        kstr(b, "kind", s->kind);
+        kstr(b, "grade", s->grade);
+        kstr(b, "tier", sc->tier >= 0 && c->policy->tiers ? c->policy->tiers->tiers.v[sc->tier].id : NULL);
+        kmin(b, "rto_minutes", sc->rto);
+        kmin(b, "rpo_minutes", sc->rpo);
+        kstr(b, "rto_function", sc->rto_from ? sc->rto_from->id : NULL);
+        kstr(b, "rto_via", sc->rto_via ? sc->rto_via->id : NULL);
+        kmin(b, "declared_rto_minutes", s->rto);
+        kmin(b, "declared_rpo_minutes", s->rpo);
+        kint(b, "recovery_rank", sc->rank);
+        key(b, "depends_on");
+        json_builder_begin_array(b);
+        for (size_t k = 0; k < s->deps.n; k++) json_builder_add_string_value(b, s->deps.v[k]->id);
+        json_builder_end_array(b);
+        kmin(b, "own_recovery_minutes", sc->own);
+        kstr(b, "plan", sc->plan ? sc->plan->id : NULL);
+        kmin(b, "earliest_recovery_minutes", sc->earliest);
+        kstr(b, "critical_dependency", sc->critical_dep ? sc->critical_dep->id : NULL);
+        kmin(b, "rto_gap_minutes", sc->rto != NO_SECS && sc->earliest != NO_SECS ? sc->rto_gap : NO_SECS);
+        kmin(b, "data_loss_minutes", sc->data_loss);
+        kmin(b, "rpo_gap_minutes", sc->rpo != NO_SECS && sc->data_loss != NO_SECS ? sc->rpo_gap : NO_SECS);
+        key(b, "availability");
+        avail(b, &sc->avail);
+        key(b, "availability_history");
+        json_builder_begin_array(b);
+        for (size_t k = 0; k < sc->history.n; k++) avail(b, &sc->history.v[k]);
+        json_builder_end_array(b);
+        knum(b, "predicted_availability_percent", sc->predicted);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+    key(b, "recovery_order");
+    json_builder_begin_array(b);
+    for (size_t r = 0; r < m->services.n; r++) json_builder_add_string_value(b, c->svc[c->order[r]].s->id);
+    json_builder_end_array(b);
+}
+
+static void functions(B *b, const Calc *c)
+{
+    key(b, "functions");
+    json_builder_begin_array(b);
+    for (size_t i = 0; i < c->m->functions.n; i++) {
+        const FunctionCalc *fc = &c->fn[i];
+        json_builder_begin_object(b);
+        kstr(b, "id", fc->f->id);
+        kstr(b, "name", text_get(fc->f->name, LANG_ZH));
+        kmin(b, "mtpd_minutes", fc->mtpd);
+        kstr(b, "mtpd_rule", rule_name(fc->mtpd_rule));
+        kmin(b, "rto_minutes", fc->rto);
+        kstr(b, "rto_rule", rule_name(fc->rto_rule));
+        kmin(b, "rpo_minutes", fc->rpo);
+        kstr(b, "rpo_rule", rule_name(fc->rpo_rule));
+        kstr(b, "tier", fc->tier >= 0 && c->policy->tiers ? c->policy->tiers->tiers.v[fc->tier].id : NULL);
+        key(b, "needs");
+        json_builder_begin_array(b);
+        for (size_t k = 0; k < fc->f->needs.n; k++) json_builder_add_string_value(b, fc->f->needs.v[k]->id);
+        json_builder_end_array(b);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+}
+
+static void level(B *b, const LevelSummary *ls)
+{
+    json_builder_begin_object(b);
+    kstr(b, "level", ls->grade);
+    kint(b, "count", ls->count);
+    kint(b, "reported_on_time", ls->reported_on_time);
+    knum(b, "reported_on_time_percent", ls->reported_share);
+    kint(b, "with_target", ls->with_target);
+    kint(b, "resolved_within_target", ls->resolved_in_time);
+    knum(b, "resolved_within_target_percent", ls->resolved_share);
+    kint(b, "escalations_due", ls->escalations_due);
+    kint(b, "escalations_made", ls->escalations_made);
+    kint(b, "escalations_on_time", ls->escalations_on_time);
+    kint(b, "open", ls->open);
+    knum(b, "restore_mean_minutes", ls->restore_mean);
+    knum(b, "restore_p90_minutes", ls->restore_p90);
+    json_builder_end_object(b);
+}
+
+static void incidents(B *b, const Calc *c)
+{
+    const Model *m = c->m;
+    key(b, "incidents");
+    json_builder_begin_object(b);
+    key(b, "items");
+    json_builder_begin_array(b);
+    for (size_t i = 0; i < m->incidents.n; i++) {
+        const IncidentCalc *ic = &c->inc[i];
+        if (date_cmp(ic->month, c->period) != 0) continue;
+        const Zone *z = zone_of(m, ic->in->service);
+        char t[48];
+        json_builder_begin_object(b);
+        kstr(b, "id", ic->in->id);
+        kstr(b, "service", ic->in->service ? ic->in->service->id : NULL);
+        kstr(b, "detected", instant_format(z, ic->in->detected, t));
+        kstr(b, "incident_level", ic->grade ? ic->grade->id : NULL);
+        kstr(b, "response_level", ic->response ? ic->response->id : NULL);
+        kstr(b, "final_response_level", ic->final ? ic->final->id : NULL);
+        kbool(b, "major", ic->major);
+        kbool(b, "report_deadline_met", ic->report_on_time);
+        key(b, "resolved_within_target");
+        if (ic->has_target && (ic->in->has_resolved || ic->overdue_open)) json_builder_add_boolean_value(b, ic->resolved_in_time);
+        else json_builder_add_null_value(b);
+        key(b, "escalations");
+        json_builder_begin_array(b);
+        for (size_t k = 0; k < ic->escalations.n; k++) {
+            const EscalationCalc *e = &ic->escalations.v[k];
+            json_builder_begin_object(b);
+            kstr(b, "to", e->to);
+            kstr(b, "due", instant_format(z, e->due, t));
+            kbool(b, "made", e->made);
+            kstr(b, "made_at", e->made ? instant_format(z, e->made_at, t) : NULL);
+            kbool(b, "on_time", e->on_time);
+            json_builder_end_object(b);
+        }
+        json_builder_end_array(b);
+        kint(b, "updates_due", ic->updates_due);
+        kint(b, "updates_given", ic->updates_given);
+        kmin(b, "restore_minutes", ic->restore);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+    key(b, "levels");
+    json_builder_begin_array(b);
+    for (size_t i = 0; i < c->levels.n; i++)
+        if (c->levels.v[i].grade) level(b, &c->levels.v[i]);
+    json_builder_end_array(b);
+    key(b, "total");
+    for (size_t i = 0; i < c->levels.n; i++)
+        if (!c->levels.v[i].grade) level(b, &c->levels.v[i]);
+    json_builder_end_object(b);
+}
+
+static void risks(B *b, const Calc *c)
+{
+    const RiskPolicy *p = c->policy->risk;
+    key(b, "risks");
+    json_builder_begin_array(b);
+    for (size_t i = 0; i < c->m->risks.n; i++) {
+        const RiskCalc *rc = &c->risk[i];
+        json_builder_begin_object(b);
+        kstr(b, "id", rc->r->id);
+        kstr(b, "status", rc->r->status);
+        kint(b, "inherent_score", rc->inherent);
+        kstr(b, "inherent_band", p && rc->inherent_band >= 0 ? p->bands.v[rc->inherent_band].id : NULL);
+        kint(b, "residual_score", rc->residual);
+        kstr(b, "residual_band", p && rc->residual_band >= 0 ? p->bands.v[rc->residual_band].id : NULL);
+        kbool(b, "above_appetite", rc->above_appetite);
+        kint(b, "overdue_treatments", rc->overdue);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+}
+
+static void kpis(B *b, const Calc *c)
+{
+    key(b, "kpis");
+    json_builder_begin_array(b);
+    for (size_t i = 0; i < c->m->kpis.n; i++) {
+        const KpiCalc *kc = &c->kpi[i];
+        char t[40];
+        json_builder_begin_object(b);
+        kstr(b, "id", kc->k->id);
+        kstr(b, "unit", kc->k->unit);
+        kstr(b, "polarity", kc->k->higher_better ? "higher-better" : "lower-better");
+        knum(b, "value", kc->has_value ? kc->value : NAN);
+        kstr(b, "target", dec_format(kc->k->target, t));
+        kstr(b, "status", kpi_status_name(kc->status));
+        knum(b, "change_previous", kc->delta_prev);
+        knum(b, "change_year", kc->delta_year);
+        knum(b, "moving_average_3", kc->moving3);
+        knum(b, "slope_per_month", kc->slope);
+        kint(b, "periods_missing_target", kc->missed_run);
+        key(b, "series");
+        json_builder_begin_array(b);
+        for (size_t k = 0; k < kc->series.n; k++) {
+            json_builder_begin_object(b);
+            kmonth(b, "month", kc->series.v[k].month);
+            knum(b, "value", kc->series.v[k].value);
+            kbool(b, "computed", kc->series.v[k].computed);
+            json_builder_end_object(b);
+        }
+        json_builder_end_array(b);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+}
+
+static void findings(B *b, const Calc *c)
+{
+    key(b, "findings");
+    json_builder_begin_array(b);
+    for (size_t i = 0; i < c->findings.n; i++) {
+        const Finding *f = &c->findings.v[i];
+        json_builder_begin_object(b);
+        kstr(b, "kind", f->kind);
+        kstr(b, "subject", f->subject);
+        kstr(b, "message", f->message);
+        char src[512] = "";
+        const Src *s = f->node ? src_of(f->node) : NULL;
+        if (s) snprintf(src, sizeof src, "%s:%d", s->rel, src_line(f->node));
+        kstr(b, "source", s ? src : NULL);
+        knum(b, "value", f->value);
+        knum(b, "limit", f->limit);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+}
+
+/* Rewrite every number outside strings in its shortest exact form. */
+static char *shorten_numbers(const char *in)
+{
+    Buf b = {0};
+    bool str = false;
+    for (const char *p = in; *p;) {
+        if (str) {
+            if (*p == '\\' && p[1]) {
+                buf_put(&b, p, 2);
+                p += 2;
+                continue;
+            }
+            if (*p == '"') str = false;
+            buf_putc(&b, *p++);
+            continue;
+        }
+        if (*p == '"') {
+            str = true;
+            buf_putc(&b, *p++);
+            continue;
+        }
+        if (*p == '-' || (*p >= '0' && *p <= '9')) {
+            char *end;
+            double v = strtod(p, &end);
+            bool real = false;
+            for (const char *q = p; q < end; q++) real |= *q == '.' || *q == 'e' || *q == 'E';
+            if (real) {
+                char buf[32];
+                buf_puts(&b, num_format(v, buf));
+            } else {
+                buf_put(&b, p, (size_t)(end - p));
+            }
+            p = end;
+            continue;
+        }
+        buf_putc(&b, *p++);
+    }
+    return buf_steal(&b);
+}
+
+char *metrics_json(const Model *m, const Calc *c)
+{
+    B *b = json_builder_new();
+    json_builder_begin_object(b);
+    kmonth(b, "period", c->period);
+    kmonth(b, "first_month", c->first_month);
+    kstr(b, "organisation", m->org ? m->org->id : NULL);
+    services(b, c);
+    functions(b, c);
+    incidents(b, c);
+    risks(b, c);
+    kpis(b, c);
+    const ChangeSummary *cs = &c->changes;
+    key(b, "changes");
+    json_builder_begin_object(b);
+    kint(b, "total", cs->total);
+    kint(b, "implemented", cs->implemented);
+    kint(b, "failed", cs->failed);
+    kint(b, "rolled_back", cs->rolled_back);
+    kint(b, "cancelled", cs->cancelled);
+    kint(b, "emergency", cs->emergency);
+    knum(b, "success_percent", cs->success);
+    json_builder_end_object(b);
+    const SatisfactionSummary *ss = &c->satisfaction;
+    key(b, "satisfaction");
+    json_builder_begin_object(b);
+    kint(b, "surveys", ss->surveys);
+    kint(b, "respondents", ss->respondents);
+    knum(b, "score", ss->score);
+    kint(b, "complaints", ss->complaints);
+    kint(b, "complaints_open", ss->open);
+    json_builder_end_object(b);
+    findings(b, c);
     json_builder_end_object(b);
     JsonGenerator *g = json_generator_new();
     json_generator_set_pretty(g, TRUE);
+    json_generator_set_indent(g, 2);
     JsonNode *root = json_builder_get_root(b);
     json_generator_set_root(g, root);
     gchar *s = json_generator_to_data(g, NULL);
-    char *out = xasprintf("%s\n", s);
+    char *shortened = shorten_numbers(s);
+    char *out = xasprintf("%s\n", shortened);
+    free(shortened);
     g_free(s);
     json_node_unref(root);
     g_object_unref(g);
@@ -47,9 +389,131 @@ char *metrics_json(const Model *m, const FactsOptions *opt)
     return out;
 }
 
-char *metrics_csv(const Model *m, const FactsOptions *opt)
+/* ---- CSV: RFC 4180, one table per kind, separated by a blank line -------------- */
+
+static void csv_field(Buf *b, const char *s)
 {
-    (void)opt;
-    return xasprintf("kind,count\nservices,%zu\nincidents,%zu\noutages,%zu\n", m->services.n, m->incidents.n,
-                     m->outages.n);
+    if (!s) return;
+    if (!strpbrk(s, ",\"\n\r")) {
+        buf_puts(b, s);
+        return;
+    }
+    buf_putc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"') buf_putc(b, '"');
+        buf_putc(b, *s);
+    }
+    buf_putc(b, '"');
+}
+
+static void csv_num(Buf *b, double v)
+{
+    char buf[32];
+    if (!isnan(v)) buf_puts(b, num_format(v, buf));
+}
+
+static void csv_min(Buf *b, Secs s)
+{
+    if (s != NO_SECS) csv_num(b, s / 60.0);
+}
+
+char *metrics_csv(const Model *m, const Calc *c)
+{
+    Buf b = {0};
+    buf_puts(&b, "# services\r\nid,tier,rto_minutes,rpo_minutes,recovery_rank,earliest_recovery_minutes,rto_gap_minutes,"
+                 "agreed_minutes,downtime_minutes,availability_percent,target_percent,met,outages,mtrs_minutes,"
+                 "mtbf_minutes,predicted_availability_percent\r\n");
+    for (size_t i = 0; i < m->services.n; i++) {
+        const ServiceCalc *sc = &c->svc[i];
+        const Avail *a = &sc->avail;
+        csv_field(&b, sc->s->id);
+        buf_putc(&b, ',');
+        if (sc->tier >= 0 && c->policy->tiers) csv_field(&b, c->policy->tiers->tiers.v[sc->tier].id);
+        buf_putc(&b, ',');
+        csv_min(&b, sc->rto);
+        buf_putc(&b, ',');
+        csv_min(&b, sc->rpo);
+        buf_printf(&b, ",%d,", sc->rank);
+        csv_min(&b, sc->earliest);
+        buf_putc(&b, ',');
+        if (sc->rto != NO_SECS && sc->earliest != NO_SECS) csv_min(&b, sc->rto_gap);
+        buf_putc(&b, ',');
+        csv_min(&b, a->agreed);
+        buf_putc(&b, ',');
+        csv_num(&b, a->down_w / 600000.0);
+        buf_putc(&b, ',');
+        csv_num(&b, a->percent);
+        buf_putc(&b, ',');
+        if (a->has_target) csv_num(&b, dec_to_double(a->target));
+        buf_printf(&b, ",%s,%d,", a->has_target && a->applicable ? (a->met ? "true" : "false") : "", a->outages);
+        csv_num(&b, a->mtrs);
+        buf_putc(&b, ',');
+        csv_num(&b, a->mtbf);
+        buf_putc(&b, ',');
+        csv_num(&b, sc->predicted);
+        buf_puts(&b, "\r\n");
+    }
+    buf_puts(&b, "\r\n# incidents\r\nid,service,incident_level,response_level,report_deadline_met,resolved_within_target,"
+                 "escalations_due,escalations_made,updates_due,updates_given,restore_minutes\r\n");
+    for (size_t i = 0; i < m->incidents.n; i++) {
+        const IncidentCalc *ic = &c->inc[i];
+        if (date_cmp(ic->month, c->period) != 0) continue;
+        int made = 0;
+        for (size_t k = 0; k < ic->escalations.n; k++) made += ic->escalations.v[k].made;
+        csv_field(&b, ic->in->id);
+        buf_putc(&b, ',');
+        csv_field(&b, ic->in->service ? ic->in->service->id : "");
+        buf_putc(&b, ',');
+        csv_field(&b, ic->grade ? ic->grade->id : "");
+        buf_putc(&b, ',');
+        csv_field(&b, ic->response ? ic->response->id : "");
+        buf_printf(&b, ",%s,", ic->report_on_time ? "true" : "false");
+        if (ic->has_target && (ic->in->has_resolved || ic->overdue_open)) buf_puts(&b, ic->resolved_in_time ? "true" : "false");
+        buf_printf(&b, ",%zu,%d,%d,%d,", ic->escalations.n, made, ic->updates_due, ic->updates_given);
+        csv_min(&b, ic->restore);
+        buf_puts(&b, "\r\n");
+    }
+    buf_puts(&b, "\r\n# risks\r\nid,inherent_score,residual_score,residual_band,above_appetite,overdue_treatments\r\n");
+    for (size_t i = 0; i < m->risks.n; i++) {
+        const RiskCalc *rc = &c->risk[i];
+        const RiskPolicy *p = c->policy->risk;
+        csv_field(&b, rc->r->id);
+        buf_printf(&b, ",%d,%d,", rc->inherent, rc->residual);
+        if (p && rc->residual_band >= 0) csv_field(&b, p->bands.v[rc->residual_band].id);
+        buf_printf(&b, ",%s,%d\r\n", rc->above_appetite ? "true" : "false", rc->overdue);
+    }
+    buf_puts(&b, "\r\n# kpis\r\nid,value,status,change_previous,change_year,moving_average_3,slope_per_month\r\n");
+    for (size_t i = 0; i < m->kpis.n; i++) {
+        const KpiCalc *kc = &c->kpi[i];
+        csv_field(&b, kc->k->id);
+        buf_putc(&b, ',');
+        if (kc->has_value) csv_num(&b, kc->value);
+        buf_printf(&b, ",%s,", kpi_status_name(kc->status));
+        csv_num(&b, kc->delta_prev);
+        buf_putc(&b, ',');
+        csv_num(&b, kc->delta_year);
+        buf_putc(&b, ',');
+        csv_num(&b, kc->moving3);
+        buf_putc(&b, ',');
+        csv_num(&b, kc->slope);
+        buf_puts(&b, "\r\n");
+    }
+    buf_puts(&b, "\r\n# findings\r\nkind,subject,source,message\r\n");
+    for (size_t i = 0; i < c->findings.n; i++) {
+        const Finding *f = &c->findings.v[i];
+        csv_field(&b, f->kind);
+        buf_putc(&b, ',');
+        csv_field(&b, f->subject);
+        buf_putc(&b, ',');
+        const Src *s = f->node ? src_of(f->node) : NULL;
+        if (s) {
+            char src[512];
+            snprintf(src, sizeof src, "%s:%d", s->rel, src_line(f->node));
+            csv_field(&b, src);
+        }
+        buf_putc(&b, ',');
+        csv_field(&b, f->message);
+        buf_puts(&b, "\r\n");
+    }
+    return buf_steal(&b);
 }

@@ -5,11 +5,12 @@
 #ifndef DOSSIER_METRICS_H
 #define DOSSIER_METRICS_H
 
+#include "../compute/calc.h"
 #include "../model.h"
 #include "facts.h"
 
 /* New strings, caller frees. */
-char *metrics_json(const Model *m, const FactsOptions *opt);
-char *metrics_csv(const Model *m, const FactsOptions *opt);
+char *metrics_json(const Model *m, const Calc *c);
+char *metrics_csv(const Model *m, const Calc *c);
 
 #endif

@@ -169,6 +169,6 @@ void read_calendars(Model *m, Src *s)
                     diag_node(DIAG_ERROR, e->workdays.v[i].node, "date", "calendar '%s': working day %s falls in a holiday",
                               id, rd_str(m, e->workdays.v[i].node, "date", false));
         vec_push(m->arena, &cal->editions, e);
-        qsort(cal->editions.v, cal->editions.n, sizeof *cal->editions.v, cmp_edition);
+        xsort(cal->editions.v, cal->editions.n, sizeof *cal->editions.v, cmp_edition);
     }
 }

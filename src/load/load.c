@@ -64,7 +64,7 @@ static void walk(const char *root, const char *real_root, const char *rel, int d
         names[n++] = xstrdup(e->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_str_ptr);
+    xsort(names, n, sizeof *names, cmp_str_ptr);
     for (size_t i = 0; i < n; i++) {
         char *r = rel[0] ? path_join(rel, names[i]) : xstrdup(names[i]);
         char *full = path_join(root, r);
@@ -83,6 +83,7 @@ static void walk(const char *root, const char *real_root, const char *rel, int d
                     free(real);
                     free(full);
                     free(r);
+                    free(names[i]);
                     continue;
                 }
                 free(real);

@@ -299,7 +299,7 @@ static int cmp_policy(const void *a, const void *b)
 
 void policies_finish(Model *m)
 {
-    qsort(m->policies.v, m->policies.n, sizeof *m->policies.v, cmp_policy);
+    xsort(m->policies.v, m->policies.n, sizeof *m->policies.v, cmp_policy);
     for (size_t i = 0; i < m->policies.n; i++) {
         PolicyEdition *e = m->policies.v[i];
         if (i && !e->dated)

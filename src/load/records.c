@@ -266,7 +266,7 @@ void read_kpis(Model *m, Src *s)
                     diag_node(DIAG_ERROR, v, "month", "kpi '%s': a second value for %s", k->id ? k->id : "",
                               rd_str(m, v, "month", false));
         }
-        qsort(k->values.v, k->values.n, sizeof *k->values.v, cmp_kpi_value);
+        xsort(k->values.v, k->values.n, sizeof *k->values.v, cmp_kpi_value);
         if (reg_id(m, NS_KPI, k->id, k, c, "kpi")) vec_push(m->arena, &m->kpis, k);
     }
 }

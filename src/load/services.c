@@ -116,7 +116,7 @@ void read_services(Model *m, Src *s)
     attrs_allow(root, "");
     FOR_ELEMS(c, root) {
         if (!elem_is(c, "service")) continue;
-        attrs_allow(c, "id kind grade owner calendar rto rpo supplier");
+        attrs_allow(c, "id kind grade owner calendar rto rpo supplier data-in");
         Service *svc = arena_alloc(m->arena, sizeof *svc);
         svc->node = c;
         svc->id = rd_str(m, c, "id", true);
@@ -177,6 +177,16 @@ void services_finish(Model *m)
             for (size_t j = 0; j < svc->deps.n; j++) dup |= svc->deps.v[j] == d;
             if (dup) diag_node(DIAG_ERROR, k, "service", "service '%s': depends on '%s' twice", svc->id, id);
             else vec_push(m->arena, &svc->deps, d);
+        }
+        const char *din = rd_str(m, svc->node, "data-in", false);
+        if (!din) continue;
+        svc->data_in = ref_id(m, svc->node, "data-in", din, NS_SERVICE, "service");
+        bool is_dep = false;
+        for (size_t j = 0; svc->data_in && j < svc->deps.n; j++) is_dep |= svc->deps.v[j] == svc->data_in;
+        if (svc->data_in && !is_dep) {
+            diag_node(DIAG_ERROR, svc->node, "data-in", "service '%s': keeps its data in '%s', which is not one of its dependencies",
+                      svc->id, din);
+            svc->data_in = NULL;
         }
     }
 }

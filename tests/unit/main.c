@@ -43,7 +43,7 @@ static int cmp_test(const void *a, const void *b)
 
 int main(int argc, char **argv)
 {
-    qsort(tests, (size_t)ntests, sizeof tests[0], cmp_test);
+    xsort(tests, (size_t)ntests, sizeof tests[0], cmp_test);
     xml_init();
     int pass = 0, fail = 0;
     for (int i = 0; i < ntests; i++) {

@@ -53,7 +53,7 @@ TEST(version_schemes)
 TEST(map_grows_and_refuses_duplicates)
 {
     Map *m = map_new();
-    char keys[1000][8];
+    char keys[1000][16];
     for (int i = 0; i < 1000; i++) {
         snprintf(keys[i], sizeof keys[i], "k%d", i);
         CHECK(map_put(m, keys[i], &keys[i]));

@@ -1,0 +1,224 @@
+/*
+ * risk.c: risk scores and bands, appetite and overdue treatments; the
+ * operational summaries (changes, workload, satisfaction) of the period;
+ * drills and plan exercise status.
+ *
+ *   score = likelihood x impact; band = the first band whose max >= score
+ *   above appetite: residual score > the appetite's max score
+ *   overdue: a treatment with a due date before the period's end and not
+ *   done by the period's end
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "calc_int.h"
+
+static int band_of(const RiskPolicy *p, int score)
+{
+    for (size_t i = 0; p && i < p->bands.n; i++)
+        if (p->bands.v[i].max < 0 || score <= p->bands.v[i].max) return (int)i;
+    return -1;
+}
+
+static Date period_end_date(const Calc *c) { return month_add(c->period, 1); } /* exclusive */
+
+void calc_risks(Calc *c)
+{
+    const RiskPolicy *p = c->policy->risk;
+    Date end = period_end_date(c);
+    for (size_t i = 0; i < c->m->risks.n; i++) {
+        const Risk *r = c->m->risks.v[i];
+        RiskCalc *rc = &c->risk[i];
+        rc->r = r;
+        rc->inherent = r->inh_l * r->inh_i;
+        rc->residual = r->res_l * r->res_i;
+        rc->inherent_band = band_of(p, rc->inherent);
+        rc->residual_band = band_of(p, rc->residual);
+        rc->above_appetite = p && rc->residual > p->appetite && !str_eq(r->status, "closed");
+        if (r->inh_l >= 1 && r->inh_l <= 10 && r->inh_i >= 1 && r->inh_i <= 10) c->heat_inherent[r->inh_l - 1][r->inh_i - 1]++;
+        if (r->res_l >= 1 && r->res_l <= 10 && r->res_i >= 1 && r->res_i <= 10) c->heat_residual[r->res_l - 1][r->res_i - 1]++;
+        for (size_t k = 0; k < r->treatments.n; k++) {
+            const Treatment *t = &r->treatments.v[k];
+            bool done = t->has_done && date_cmp(t->done, end) < 0;
+            if (t->has_due && date_cmp(t->due, end) < 0 && !done) {
+                rc->overdue++;
+                char d[16];
+                calc_finding(c, "treatment-overdue", r->id, t->node, NAN, NAN,
+                             "risk %s: the %s treatment due %s is not done", r->id, t->kind, date_format(t->due, d));
+            }
+        }
+        if (rc->above_appetite)
+            calc_finding(c, "risk-above-appetite", r->id, r->node, rc->residual, p->appetite,
+                         "risk %s has a residual score of %d, above the appetite of %d", r->id, rc->residual,
+                         p->appetite);
+    }
+}
+
+static const Zone *zone_of(const Model *m, const Service *s)
+{
+    if (s && s->calendar && s->calendar->zone) return s->calendar->zone;
+    return m->org ? m->org->zone : NULL;
+}
+
+void calc_drills(Calc *c)
+{
+    const Model *m = c->m;
+    Date end = period_end_date(c);
+    const ContinuityPolicy *cp = c->policy->cont;
+    for (size_t i = 0; i < m->drills.n; i++) {
+        const Drill *d = m->drills.v[i];
+        if (!d->has_result) continue;
+        for (size_t k = 0; k < d->measured.n; k++) {
+            const Measured *ms = &d->measured.v[k];
+            if (!ms->service || ms->recovery == NO_SECS) continue;
+            const ServiceCalc *sc = &c->svc[ms->service->index];
+            Secs limit = sc->rto;
+            for (size_t o = 0; o < d->objectives.n; o++)
+                if (d->objectives.v[o].service == ms->service && d->objectives.v[o].rto != NO_SECS &&
+                    (limit == NO_SECS || d->objectives.v[o].rto < limit))
+                    limit = d->objectives.v[o].rto;
+            if (limit != NO_SECS && ms->recovery > limit)
+                calc_finding(c, "drill-rto-exceeded", d->id, ms->node, ms->recovery / 60.0, limit / 60.0,
+                             "drill %s recovered %s in %g min, over its RTO of %g min", d->id, ms->service->id,
+                             ms->recovery / 60.0, limit / 60.0);
+            Secs rpo = sc->rpo;
+            for (size_t o = 0; o < d->objectives.n; o++)
+                if (d->objectives.v[o].service == ms->service && d->objectives.v[o].rpo != NO_SECS &&
+                    (rpo == NO_SECS || d->objectives.v[o].rpo < rpo))
+                    rpo = d->objectives.v[o].rpo;
+            if (rpo != NO_SECS && ms->data_loss != NO_SECS && ms->data_loss > rpo)
+                calc_finding(c, "drill-rpo-exceeded", d->id, ms->node, ms->data_loss / 60.0, rpo / 60.0,
+                             "drill %s lost %g min of data of %s, over its RPO of %g min", d->id,
+                             ms->data_loss / 60.0, ms->service->id, rpo / 60.0);
+        }
+        for (size_t k = 0; k < d->actions.n; k++) {
+            const Action *a = &d->actions.v[k];
+            bool done = a->has_done && date_cmp(a->done, end) < 0;
+            char buf[16];
+            if (date_cmp(a->due, end) < 0 && !done)
+                calc_finding(c, "drill-action-overdue", d->id, a->node, NAN, NAN,
+                             "drill %s: action %s due %s is not done", d->id, a->id ? a->id : "",
+                             date_format(a->due, buf));
+        }
+    }
+    for (size_t i = 0; i < m->plans.n; i++) {
+        const Plan *p = m->plans.v[i];
+        PlanCalc *pc = &c->plan[i];
+        pc->p = p;
+        for (size_t k = 0; k < m->drills.n; k++) {
+            const Drill *d = m->drills.v[k];
+            if (d->plan != p || !str_eq(d->status, "held") || date_cmp(d->date, end) >= 0) continue;
+            if (!pc->drilled || date_cmp(d->date, pc->last_drill) > 0) pc->last_drill = d->date;
+            pc->drilled = true;
+        }
+        int months = cp ? cp->drill_months : 6;
+        if (pc->drilled) {
+            Date due = month_add(pc->last_drill, months);
+            due.d = pc->last_drill.d > days_in_month(due.y, due.m) ? days_in_month(due.y, due.m) : pc->last_drill.d;
+            pc->next_drill_due = due;
+            pc->drill_overdue = date_cmp(due, end) < 0;
+        } else {
+            pc->next_drill_due = c->period;
+            pc->drill_overdue = true;
+        }
+        pc->retest_due = p->has_significant_change && (!pc->drilled || date_cmp(p->significant_change, pc->last_drill) > 0) &&
+                         date_cmp(p->significant_change, end) < 0;
+        /* the whole plan: longest path through all steps, services in their order */
+        Secs longest = 0;
+        for (size_t k = 0; k < p->covers.n; k++) {
+            Secs e = c->svc[p->covers.v[k]->index].own;
+            if (e != NO_SECS && e > longest) longest = e;
+        }
+        pc->duration = longest;
+        char buf[16];
+        if (pc->drill_overdue)
+            calc_finding(c, "plan-drill-overdue", p->id, p->node, NAN, months,
+                         pc->drilled ? "plan %s was last exercised on %s, more than %d months ago"
+                                     : "plan %s has never been exercised%s (the policy asks every %d months)",
+                         p->id, pc->drilled ? date_format(pc->last_drill, buf) : "", months);
+        if (pc->retest_due)
+            calc_finding(c, "plan-retest-due", p->id, p->node, NAN, NAN,
+                         "plan %s needs a retest: a significant change on %s came after its last exercise", p->id,
+                         date_format(p->significant_change, buf));
+    }
+}
+
+void calc_operations(Calc *c)
+{
+    const Model *m = c->m;
+    Date end = period_end_date(c);
+    /* changes started in the period */
+    ChangeSummary *cs = &c->changes;
+    for (size_t i = 0; i < m->changes.n; i++) {
+        const Change *ch = m->changes.v[i];
+        if (date_cmp(calc_month_of(zone_of(m, ch->service), ch->start), c->period) != 0) continue;
+        cs->total++;
+        if (str_eq(ch->status, "implemented")) cs->implemented++;
+        else if (str_eq(ch->status, "failed")) cs->failed++;
+        else if (str_eq(ch->status, "rolled-back")) cs->rolled_back++;
+        else if (str_eq(ch->status, "cancelled")) cs->cancelled++;
+        cs->emergency += str_eq(ch->type, "emergency");
+        cs->significant += ch->significant;
+    }
+    int attempted = cs->implemented + cs->failed + cs->rolled_back;
+    cs->success = attempted ? 100.0 * cs->implemented / attempted : NAN;
+
+    /* workload against the SLA in force at the month's end */
+    for (size_t i = 0; i < m->measures.n; i++) {
+        const Measure *me = m->measures.v[i];
+        WorkloadCalc *w = &c->work[i];
+        w->me = me;
+        w->use = NAN;
+        w->change = NAN;
+        if (!me->service) continue;
+        Date last = {me->month.y, me->month.m, days_in_month(me->month.y, me->month.m)};
+        const Sla *sla = sla_at(me->service, last);
+        for (size_t k = 0; sla && k < sla->workload.n; k++)
+            if (str_eq(sla->workload.v[k].metric, me->metric)) w->limit = &sla->workload.v[k];
+        if (w->limit && w->limit->max.num > 0) {
+            w->use = dec_to_double(me->peak) / dec_to_double(w->limit->max) * 100.0;
+            w->over = dec_cmp(me->peak, w->limit->max) > 0;
+        }
+        Date prev = month_add(me->month, -1);
+        for (size_t k = 0; k < m->measures.n; k++) {
+            const Measure *o = m->measures.v[k];
+            if (o->service == me->service && str_eq(o->metric, me->metric) && date_cmp(o->month, prev) == 0 &&
+                o->peak.num != 0) {
+                w->prev = true;
+                w->change = (dec_to_double(me->peak) / dec_to_double(o->peak) - 1.0) * 100.0;
+            }
+        }
+        if (w->over && date_cmp(me->month, c->period) == 0) {
+            char a[40], b[40];
+            calc_finding(c, "workload-over-limit", me->service->id, me->node, dec_to_double(me->peak),
+                         dec_to_double(w->limit->max), "service %s: %s peaked at %s %s, over the agreed %s",
+                         me->service->id, me->metric, dec_format(me->peak, a), w->limit->unit, dec_format(w->limit->max, b));
+        }
+    }
+
+    /* satisfaction */
+    SatisfactionSummary *ss = &c->satisfaction;
+    double weighted = 0;
+    ss->score = NAN;
+    for (size_t i = 0; i < m->surveys.n; i++) {
+        const Survey *sv = m->surveys.v[i];
+        if (date_cmp(sv->month, c->period) != 0 || sv->service) continue;
+        ss->surveys++;
+        ss->respondents += sv->respondents;
+        weighted += dec_to_double(sv->score) * sv->respondents;
+        ss->scale = sv->scale;
+    }
+    if (ss->respondents) ss->score = weighted / ss->respondents;
+    for (size_t i = 0; i < m->complaints.n; i++) {
+        const Complaint *cp = m->complaints.v[i];
+        const Zone *z = zone_of(m, cp->service);
+        Date mo = calc_month_of(z, cp->received);
+        if (date_cmp(mo, end) >= 0) continue;
+        bool closed_by_end = cp->has_closed && date_cmp(calc_month_of(z, cp->closed), end) < 0;
+        if (date_cmp(mo, c->period) == 0) {
+            ss->complaints++;
+            if (closed_by_end) ss->closed++;
+        }
+        if (!closed_by_end) ss->open++;
+    }
+}

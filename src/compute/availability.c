@@ -93,13 +93,13 @@ void calc_agreed_spans(const Model *m, const Service *s, Instant a, Instant b, S
         const Zone *cz = cal->zone ? cal->zone : z;
         if (e) {
             if (e->always) {
-                spans_add(&h, local_at(cz, d, 0), local_at(cz, d, 1440));
+                spans_push(&h, local_at(cz, d, 0), local_at(cz, d, 1440));
             } else if (!in_holiday(e, d)) {
                 int wd = workday_as(e, d);
                 if (wd < 0) wd = weekday_of_days(d);
                 const DayHours *dh = &e->week[wd];
                 for (int i = 0; i < dh->n; i++)
-                    spans_add(&h, local_at(cz, d, dh->span[i].from), local_at(cz, d, dh->span[i].to));
+                    spans_push(&h, local_at(cz, d, dh->span[i].from), local_at(cz, d, dh->span[i].to));
             }
         }
         if (!sla) continue;
@@ -109,7 +109,7 @@ void calc_agreed_spans(const Model *m, const Service *s, Instant a, Instant b, S
             if (!w->weekly || !(w->days & (1u << wd))) continue;
             Instant ws = local_at(cz, d, w->from);
             Instant we = w->to > w->from ? local_at(cz, d, w->to) : local_at(cz, d + 1, w->to);
-            spans_add(&mw, ws, we); /* may be unordered across midnight: normalised below */
+            spans_push(&mw, ws, we); /* in any order: normalised below */
         }
     }
     /* one-off windows belong to the SLA edition in force when they start */
@@ -123,7 +123,7 @@ void calc_agreed_spans(const Model *m, const Service *s, Instant a, Instant b, S
             if (z) zone_utc_to_local(z, w->start, &days, NULL, NULL);
             else days = w->start / 86400;
             civil_from_days(days, &sd.y, &sd.m, &sd.d);
-            if (sla_at(s, sd) == sla) spans_add(&mw, w->start, w->end);
+            if (sla_at(s, sd) == sla) spans_push(&mw, w->start, w->end);
         }
     }
     spans_normalise(&h);

@@ -23,6 +23,18 @@ void spans_add(Spans *s, Instant a, Instant b)
     s->n++;
 }
 
+void spans_push(Spans *s, Instant a, Instant b)
+{
+    if (b <= a) return;
+    if (s->n == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 16;
+        s->v = xrealloc(s->v, s->cap * sizeof *s->v);
+    }
+    s->v[s->n].a = a;
+    s->v[s->n].b = b;
+    s->n++;
+}
+
 static int cmp_span(const void *x, const void *y)
 {
     const Span *p = x, *q = y;

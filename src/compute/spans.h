@@ -21,6 +21,8 @@ typedef struct Spans {
 /* Append [a, b); a must not precede the last span's start. Touching or
  * overlapping spans merge; empty spans are dropped. */
 void spans_add(Spans *s, Instant a, Instant b);
+/* Append [a, b) in any order, without merging; spans_normalise after. */
+void spans_push(Spans *s, Instant a, Instant b);
 /* Sort and merge an unordered list in place. */
 void spans_normalise(Spans *s);
 void spans_clear(Spans *s);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "../../src/load/xml.h"
+#include "../../src/util.h"
 #include "unit.h"
 
 enum { MAX_TESTS = 512 };

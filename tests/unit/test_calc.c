@@ -115,6 +115,23 @@ TEST(availability_maintenance_not_counted)
     model_free(m);
 }
 
+TEST(availability_one_off_window_before_weekly_ones)
+{
+    /* found by the independent check: a one-off window on 12-13 September
+     * was swallowed by the weekly windows added before it (480 + 240) */
+    const char *svcs = "<services xmlns='urn:dossier:1'>"
+        SVC("a", "24x7", "<maintenance days='sun' from='02:00' to='04:00'>w</maintenance>"
+                         "<maintenance start='2026-09-12T22:00' end='2026-09-13T02:00'>once</maintenance>")
+        "</services>";
+    Model *m = with_outages("", svcs);
+    if (!m) { CHECK(m); return; }
+    Calc *c = calc_run(m, SEP);
+    CHECK_INT(avail_of(c, "a")->maintenance, 720 * 60);
+    CHECK_INT(avail_of(c, "a")->agreed, 42480 * 60);
+    calc_free(c);
+    model_free(m);
+}
+
 TEST(availability_holiday_and_working_day_swap)
 {
     /* October 2026: 22 weekdays, 5 of them in the holiday (1, 2, 5, 6, 7),

@@ -639,7 +639,7 @@ typedef struct Model {
     VEC(Document *) documents;
     VEC(MdDoc *) markdown;
     /* id lookups; never iterated */
-    Map *ids[16];
+    Map *ids[20];
     /* a source file could not be read: references cannot be trusted to
      * resolve, so unresolved ones are not reported */
     bool incomplete;
@@ -651,7 +651,8 @@ typedef struct Model {
 /* Id spaces of Model.ids */
 enum {
     NS_DEPARTMENT, NS_PERSON, NS_ROLE, NS_SYSTEM, NS_SUPPLIER, NS_CALENDAR, NS_SERVICE,
-    NS_FUNCTION, NS_ASSET, NS_RISK, NS_PLAN, NS_DRILL, NS_RECORD, NS_KPI, NS_DOCUMENT, NS_MARKDOWN
+    NS_FUNCTION, NS_ASSET, NS_RISK, NS_PLAN, NS_DRILL, NS_RECORD, NS_KPI, NS_DOCUMENT, NS_MARKDOWN,
+    NS_INCIDENT /* incidents again, by id, for typed lookups (their ids are in NS_RECORD too) */
 };
 
 void *model_lookup(const Model *m, int ns, const char *id);

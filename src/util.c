@@ -114,11 +114,12 @@ void *arena_alloc(Arena *a, size_t n)
     n = (n + align - 1) / align * align;
     Block *b = a->head;
     if (!b || b->size - b->used < n) {
-        size_t size = n > ARENA_BLOCK / 2 ? n : ARENA_BLOCK;
+        bool big = n > ARENA_BLOCK / 2;
+        size_t size = big ? n : ARENA_BLOCK;
         b = xmalloc(sizeof(Block) + size);
         b->used = 0;
         b->size = size;
-        if (size > ARENA_BLOCK / 2 && a->head) {
+        if (big && a->head) {
             /* a big one-off block goes behind the current one */
             b->next = a->head->next;
             a->head->next = b;

@@ -87,7 +87,10 @@ void read_incidents(Model *m, Src *s)
                     not_before(k, "at", e->at, in->detected, "the incident's detection", "escalation");
             }
         }
-        if (reg_id(m, NS_RECORD, in->id, in, c, "record")) vec_push(m->arena, &m->incidents, in);
+        if (reg_id(m, NS_RECORD, in->id, in, c, "record")) {
+            vec_push(m->arena, &m->incidents, in);
+            reg_id(m, NS_INCIDENT, in->id, in, c, "incident");
+        }
     }
 }
 
@@ -148,10 +151,11 @@ void read_outages(Model *m, Src *s)
             diag_node(DIAG_ERROR, c, "end", "outage '%s': ends (%s) before it starts (%s)", o->id ? o->id : "",
                       rd_str(m, c, "end", false), rd_str(m, c, "start", false));
         if (xmlHasProp(c, (const xmlChar *)"incident")) {
-            Incident *in = rd_ref(m, c, "incident", NS_RECORD, "incident", false);
-            bool is_incident = false;
-            for (size_t i = 0; in && i < m->incidents.n && !is_incident; i++) is_incident = m->incidents.v[i] == in;
-            if (in && !is_incident) diag_node(DIAG_ERROR, c, "incident", "outage '%s': '%s' is not an incident", o->id ? o->id : "", rd_str(m, c, "incident", false));
+            const char *iid = rd_str(m, c, "incident", false);
+            if (model_lookup(m, NS_RECORD, iid) && !model_lookup(m, NS_INCIDENT, iid))
+                diag_node(DIAG_ERROR, c, "incident", "outage '%s': '%s' is not an incident", o->id ? o->id : "", iid);
+            else
+                rd_ref(m, c, "incident", NS_INCIDENT, "incident", false);
         }
         if (xmlHasProp(c, (const xmlChar *)"change")) rd_ref(m, c, "change", NS_RECORD, "change", false);
         if (reg_id(m, NS_RECORD, o->id, o, c, "record")) vec_push(m->arena, &m->outages, o);

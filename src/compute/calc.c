@@ -72,7 +72,7 @@ static int cmp_outage_start(const void *a, const void *b)
 {
     const Outage *x = *(const Outage *const *)a, *y = *(const Outage *const *)b;
     if (x->start != y->start) return x->start < y->start ? -1 : 1;
-    return 0;
+    return strcmp(x->id ? x->id : "", y->id ? y->id : ""); /* ids are unique: a total order */
 }
 
 static void see(Date *first, bool *any, Date d)
@@ -266,8 +266,8 @@ static void explain_service(Calc *c, const ServiceCalc *sc, Buf *b)
         buf_printf(b, "  own recovery      %g min (plan %s)\n", sc->own / 60.0, sc->plan ? sc->plan->id : "?");
         if (sc->earliest != NO_SECS) {
             if (sc->critical_dep)
-                buf_printf(b, "  earliest recovery %g + %g (after %s) = %g min\n", sc->own / 60.0,
-                           (sc->earliest - sc->own) / 60.0, sc->critical_dep->id, sc->earliest / 60.0);
+                buf_printf(b, "  earliest recovery %g min: its steps after its dependencies (the last, %s, at %g min)\n",
+                           sc->earliest / 60.0, sc->critical_dep->id, c->svc[sc->critical_dep->index].earliest / 60.0);
             else
                 buf_printf(b, "  earliest recovery %g min (no dependencies)\n", sc->earliest / 60.0);
             if (sc->rto_gap) buf_printf(b, "  RTO gap           %g min\n", sc->rto_gap / 60.0);

@@ -46,7 +46,7 @@ typedef struct Avail {
     int64_t down_w;        /* weighted unplanned downtime in agreed time */
     Secs down;             /* unweighted, merged */
     int episodes;          /* merged downtime episodes in agreed time */
-    int outages;           /* unplanned outages with any part in the period */
+    int outages;           /* unplanned outages with any part in agreed time */
     double percent;        /* NaN if not applicable */
     bool has_target;
     Dec target;
@@ -91,6 +91,9 @@ typedef struct ServiceCalc {
     Secs rpo_gap;
     double predicted;         /* percent; NaN if not modelled */
     const Outage **outs;      /* its outages, sorted by start */
+    /* incidents on it detected in the period, against the SLA's incident targets */
+    int inc_count, inc_reported, inc_with_target, inc_resolved;
+    double inc_reported_share, inc_resolved_share; /* percent; NaN if none */
     size_t nouts;
     Avail avail;              /* the period */
     VEC(Avail) history;       /* months with records up to the period, oldest first */
@@ -187,7 +190,9 @@ typedef struct PlanCalc {
     Date next_drill_due;     /* last drill (or, never drilled, the period) + drill interval */
     bool drill_overdue;      /* next_drill_due before the period's end */
     bool retest_due;         /* a significant change after its last drill */
-    Secs duration;           /* longest path through all its steps */
+    Date changed;            /* the latest significant change before the period's end */
+    const char *change;      /* its change record's id, or NULL (the plan's own note) */
+    Secs duration;           /* its steps' makespan: the longest path through them, services in dependency order */
 } PlanCalc;
 
 /* ---- changes, workload, satisfaction in the period ------------------------------ */

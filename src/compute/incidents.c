@@ -264,6 +264,37 @@ void calc_incidents(Calc *c)
             calc_finding(c, "updates-missing", in->id, n, ic->updates_given, ic->updates_due,
                          "incident %s had %d progress updates; %d were due", in->id, ic->updates_given, ic->updates_due);
     }
+    /* per service, against its SLA's incident targets */
+    for (size_t i = 0; i < m->incidents.n; i++) {
+        const IncidentCalc *ic = &c->inc[i];
+        if (!ic->grade || !ic->in->service || date_cmp(ic->month, c->period) != 0) continue;
+        ServiceCalc *sc = &c->svc[ic->in->service->index];
+        sc->inc_count++;
+        sc->inc_reported += ic->report_on_time;
+        if (ic->has_target && (ic->in->has_resolved || ic->overdue_open)) {
+            sc->inc_with_target++;
+            sc->inc_resolved += ic->resolved_in_time;
+        }
+    }
+    for (size_t i = 0; i < m->services.n; i++) {
+        ServiceCalc *sc = &c->svc[i];
+        sc->inc_reported_share = sc->inc_count ? 100.0 * sc->inc_reported / sc->inc_count : NAN;
+        sc->inc_resolved_share = sc->inc_with_target ? 100.0 * sc->inc_resolved / sc->inc_with_target : NAN;
+        const Sla *sla = sc->avail.sla;
+        if (!sla) continue;
+        char t[40];
+        if (sla->has_reported_target && sc->inc_count && sc->inc_reported_share < dec_to_double(sla->reported_target))
+            calc_finding(c, "incident-target-missed", sc->s->id, sla->node, sc->inc_reported_share,
+                         dec_to_double(sla->reported_target),
+                         "service %s: %d of %d incidents were reported on time (%.1f %%), below the agreed %s %%", sc->s->id,
+                         sc->inc_reported, sc->inc_count, sc->inc_reported_share, dec_format(sla->reported_target, t));
+        if (sla->has_resolved_target && sc->inc_with_target && sc->inc_resolved_share < dec_to_double(sla->resolved_target))
+            calc_finding(c, "incident-target-missed", sc->s->id, sla->node, sc->inc_resolved_share,
+                         dec_to_double(sla->resolved_target),
+                         "service %s: %d of %d incidents were resolved within target (%.1f %%), below the agreed %s %%",
+                         sc->s->id, sc->inc_resolved, sc->inc_with_target, sc->inc_resolved_share,
+                         dec_format(sla->resolved_target, t));
+    }
     /* summaries: each grade of the policy in force, then all */
     const IncidentPolicy *p = c->policy ? c->policy->inc : NULL;
     for (size_t g = 0; p && g < p->grades.n; g++) summarise(c, vec_add(c->arena, &c->levels), p->grades.v[g].id);

@@ -17,6 +17,8 @@
  *       earliest(payment) = 20 + max(30+20+40, 30+20+15) = 110 min
  *
  *   own(s) = the longest path through s's recovery steps in its plan.
+ *   A step that names a step of another service in `after` waits for it
+ *   too: the schedule below is over steps, not only services.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -253,17 +255,151 @@ static double part_up(const Part *p)
     return at_least;
 }
 
-double calc_predicted(const Calc *c, const Service *s)
+/* The availability of a service's own structure, or NaN if it has none. */
+static double own_up(const Service *s)
 {
     if (!s->structure.n) return NAN;
     double a = 1.0;
     for (size_t i = 0; i < s->structure.n; i++) a *= part_up(s->structure.v[i]);
-    for (size_t i = 0; i < s->deps.n; i++) {
-        double d = c->svc[s->deps.v[i]->index].predicted; /* already computed: dependencies first */
-        if (isnan(d)) return NAN;
-        a *= d / 100.0;
+    return a;
+}
+
+/* Its structure in series with every service it depends on, directly or
+ * not, each counted once: a network under three paths is one network. */
+double calc_predicted(const Calc *c, const Service *s)
+{
+    const Model *m = c->m;
+    size_t n = m->services.n;
+    bool *seen = xcalloc(n ? n : 1, sizeof *seen);
+    const Service **stack = xmalloc((n ? n : 1) * sizeof *stack);
+    size_t sp = 0;
+    double a = 1.0;
+    stack[sp++] = s;
+    seen[s->index] = true;
+    while (sp) {
+        const Service *x = stack[--sp];
+        double u = own_up(x);
+        if (isnan(u)) {
+            a = NAN;
+            break;
+        }
+        a *= u;
+        for (size_t i = 0; i < x->deps.n; i++)
+            if (!seen[x->deps.v[i]->index]) {
+                seen[x->deps.v[i]->index] = true;
+                stack[sp++] = x->deps.v[i];
+            }
     }
-    return a * 100.0;
+    free(seen);
+    free(stack);
+    return isnan(a) ? NAN : a * 100.0;
+}
+
+/* ---- the schedule of recovery steps --------------------------------------------------
+ *
+ * Nodes are the steps of each service's chosen plan, and one completion
+ * node per service. A step starts when its predecessors have finished (the
+ * steps named in `after`, even of other services, or else the previous step
+ * of its service) and every dependency of its service is complete; a
+ * service is complete when all its steps have finished. The longest path
+ * gives each service's earliest recovery. A service without steps has an
+ * unknown completion, and so have all that wait for it.
+ */
+static bool schedule(const Calc *c, const Plan **chosen, const Plan *only, bool cross, Secs *finish_out)
+{
+    const Model *m = c->m;
+    size_t np = m->plans.n, ns = m->services.n;
+    size_t *base = xcalloc(np + 1, sizeof *base);
+    for (size_t i = 0; i < np; i++) base[i + 1] = base[i] + m->plans.v[i]->steps.n;
+    size_t nsteps = base[np], nn = nsteps + ns;
+    bool *in = xcalloc(nn ? nn : 1, sizeof *in);
+    bool *has_steps = xcalloc(ns ? ns : 1, sizeof *has_steps);
+    for (size_t i = 0; i < np; i++) {
+        const Plan *p = m->plans.v[i];
+        if (only && p != only) continue;
+        for (size_t j = 0; j < p->steps.n; j++) {
+            const PlanStep *st = p->steps.v[j];
+            if (st->service && chosen[st->service->index] == p) {
+                in[base[i] + j] = true;
+                has_steps[st->service->index] = true;
+            }
+        }
+    }
+    for (size_t s = 0; s < ns; s++) in[nsteps + s] = !only || has_steps[s];
+    /* edges as (from, to) pairs */
+    size_t ne = 0, cap = 64;
+    size_t (*edge)[2] = xmalloc(cap * sizeof *edge);
+#define EDGE(a, b)                                                  \
+    do {                                                            \
+        if (ne == cap) cap *= 2, edge = xrealloc(edge, cap * sizeof *edge); \
+        edge[ne][0] = (a), edge[ne][1] = (b), ne++;                 \
+    } while (0)
+    for (size_t i = 0; i < np; i++) {
+        const Plan *p = m->plans.v[i];
+        for (size_t j = 0; j < p->steps.n; j++) {
+            size_t v = base[i] + j;
+            if (!in[v]) continue;
+            const PlanStep *st = p->steps.v[j];
+            size_t sv = nsteps + (size_t)st->service->index;
+            EDGE(v, sv);
+            if (st->explicit_after) {
+                for (size_t k = 0; k < st->after.n; k++) {
+                    const PlanStep *pre = st->after.v[k];
+                    if (!cross && pre->service != st->service) continue;
+                    for (size_t q = 0; q < p->steps.n; q++)
+                        if (p->steps.v[q] == pre && in[base[i] + q]) EDGE(base[i] + q, v);
+                }
+            } else {
+                for (size_t q = j; q-- > 0;)
+                    if (p->steps.v[q]->service == st->service) {
+                        if (in[base[i] + q]) EDGE(base[i] + q, v);
+                        break;
+                    }
+            }
+            for (size_t k = 0; k < st->service->deps.n; k++) {
+                size_t d = (size_t)st->service->deps.v[k]->index;
+                if (in[nsteps + d]) EDGE(nsteps + d, v);
+            }
+        }
+    }
+#undef EDGE
+    /* Kahn's order, longest path; -1 = unknown */
+    size_t *indeg = xcalloc(nn ? nn : 1, sizeof *indeg), *start = xcalloc(nn + 1, sizeof *start);
+    for (size_t e = 0; e < ne; e++) indeg[edge[e][1]]++, start[edge[e][0] + 1]++;
+    for (size_t i = 0; i < nn; i++) start[i + 1] += start[i];
+    size_t *adj = xmalloc((ne ? ne : 1) * sizeof *adj), *fill = xcalloc(nn ? nn : 1, sizeof *fill);
+    for (size_t e = 0; e < ne; e++) adj[start[edge[e][0]] + fill[edge[e][0]]++] = edge[e][1];
+    Secs *at = xcalloc(nn ? nn : 1, sizeof *at);    /* start of a step; completion of a service */
+    bool *unknown = xcalloc(nn ? nn : 1, sizeof *unknown);
+    size_t *queue = xmalloc((nn ? nn : 1) * sizeof *queue), qh = 0, qt = 0, done = 0, total = 0;
+    for (size_t i = 0; i < nn; i++) {
+        if (!in[i]) continue;
+        total++;
+        if (i >= nsteps && !has_steps[i - nsteps]) unknown[i] = true;
+        if (!indeg[i]) queue[qt++] = i;
+    }
+    while (qh < qt) {
+        size_t u = queue[qh++];
+        done++;
+        Secs fin = at[u];
+        if (u < nsteps) {
+            size_t pi = 0;
+            while (base[pi + 1] <= u) pi++;
+            fin += m->plans.v[pi]->steps.v[u - base[pi]]->duration;
+        }
+        for (size_t k = start[u]; k < start[u + 1]; k++) {
+            size_t v = adj[k];
+            if (unknown[u]) unknown[v] = true;
+            if (fin > at[v]) at[v] = fin;
+            if (--indeg[v] == 0) queue[qt++] = v;
+        }
+    }
+    for (size_t s = 0; s < ns; s++)
+        finish_out[s] = !in[nsteps + s] || unknown[nsteps + s] || !has_steps[s] ? NO_SECS : at[nsteps + s];
+    bool ok = done == total;
+    free(base), free(in), free(has_steps), free(edge), free(indeg), free(start), free(adj), free(fill);
+    free(at), free(unknown), free(queue);
+    return ok;
 }
 
 static double minutes(Secs s) { return (double)s / 60.0; }
@@ -318,32 +454,47 @@ void calc_recovery(Calc *c)
         ServiceCalc *sc = &c->svc[i];
         if (sc->rto != NO_SECS) sc->tier = tier_of(c->policy->tiers, sc->rto);
     }
-    /* the recovery order, then everything that follows it */
+    /* the recovery order; each service's own steps; the schedule */
     topo(c, true, c->order);
+    const Plan **chosen = xcalloc(n ? n : 1, sizeof *chosen);
+    int *nplans = xcalloc(n ? n : 1, sizeof *nplans);
+    for (size_t i = 0; i < n; i++) {
+        ServiceCalc *sc = &c->svc[i];
+        sc->own = calc_own_duration(m, sc->s, &sc->plan, &nplans[i]);
+        chosen[i] = sc->plan;
+    }
+    Secs *finish = xmalloc((n ? n : 1) * sizeof *finish);
+    if (!schedule(c, chosen, NULL, true, finish)) {
+        /* a step waits for one of another service that waits for this one */
+        calc_finding(c, "plan-order-conflict", m->plans.n ? m->plans.v[0]->id : "", m->plans.n ? m->plans.v[0]->node : NULL,
+                     NAN, NAN, "the order of recovery steps across services contradicts the service dependencies; steps of other services named in 'after' are ignored");
+        schedule(c, chosen, NULL, false, finish);
+    }
+    for (size_t i = 0; i < m->plans.n; i++) {
+        Secs *pf = xmalloc((n ? n : 1) * sizeof *pf);
+        if (!schedule(c, chosen, m->plans.v[i], true, pf)) schedule(c, chosen, m->plans.v[i], false, pf);
+        Secs longest = NO_SECS;
+        for (size_t k = 0; k < n; k++)
+            if (pf[k] != NO_SECS && pf[k] > longest) longest = pf[k];
+        c->plan[i].p = m->plans.v[i];
+        c->plan[i].duration = longest;
+        free(pf);
+    }
     for (size_t r = 0; r < n; r++) {
         ServiceCalc *sc = &c->svc[c->order[r]];
         const Service *s = sc->s;
         sc->rank = (int)r + 1;
-        int nplans = 0;
-        sc->own = calc_own_duration(m, s, &sc->plan, &nplans);
-        sc->earliest = sc->own;
+        sc->earliest = finish[s->index];
         sc->critical_dep = NULL;
-        if (sc->own != NO_SECS) {
-            Secs latest = 0;
-            for (size_t k = 0; k < s->deps.n; k++) {
-                const ServiceCalc *d = &c->svc[s->deps.v[k]->index];
-                if (d->earliest == NO_SECS) {
-                    sc->earliest = NO_SECS;
-                    sc->critical_dep = NULL;
-                    break;
-                }
-                if (!sc->critical_dep || d->earliest > latest) {
-                    latest = d->earliest;
-                    sc->critical_dep = d->s;
-                }
+        Secs latest = -1;
+        for (size_t k = 0; k < s->deps.n; k++) {
+            const ServiceCalc *d = &c->svc[s->deps.v[k]->index];
+            if (d->earliest != NO_SECS && d->earliest > latest) {
+                latest = d->earliest;
+                sc->critical_dep = d->s;
             }
-            if (sc->earliest != NO_SECS) sc->earliest = sc->own + latest;
         }
+        int np_ = nplans[s->index];
         sc->predicted = calc_predicted(c, s);
         sc->rto_gap = sc->rto != NO_SECS && sc->earliest != NO_SECS && sc->earliest > sc->rto ? sc->earliest - sc->rto : 0;
         sc->data_loss = NO_SECS;
@@ -361,9 +512,9 @@ void calc_recovery(Calc *c)
             calc_finding(c, "no-recovery-plan", s->id, s->node, NAN, minutes(sc->rto),
                          "service %s must recover within %g min but no plan has recovery steps for it", s->id,
                          minutes(sc->rto));
-        if (nplans > 1)
+        if (np_ > 1)
             calc_finding(c, "several-plans", s->id, s->node, minutes(sc->own), NAN,
-                         "service %s has recovery steps in %d plans; the longest (%s, %g min) is used", s->id, nplans,
+                         "service %s has recovery steps in %d plans; the longest (%s, %g min) is used", s->id, np_,
                          sc->plan->id, minutes(sc->own));
         if (sc->rto_gap > 0)
             calc_finding(c, "rto-gap", s->id, s->node, minutes(sc->earliest), minutes(sc->rto),
@@ -397,4 +548,7 @@ void calc_recovery(Calc *c)
                          sc->predicted, dec_format(sla->target, t));
         }
     }
+    free(chosen);
+    free(nplans);
+    free(finish);
 }

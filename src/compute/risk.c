@@ -34,7 +34,9 @@ void calc_risks(Calc *c)
         rc->residual = r->res_l * r->res_i;
         rc->inherent_band = band_of(p, rc->inherent);
         rc->residual_band = band_of(p, rc->residual);
-        rc->above_appetite = p && rc->residual > p->appetite && !str_eq(r->status, "closed");
+        bool closed = str_eq(r->status, "closed");
+        rc->above_appetite = p && rc->residual > p->appetite && !closed;
+        if (closed) continue; /* a closed risk is off the heat map and owes no treatment */
         if (r->inh_l >= 1 && r->inh_l <= 10 && r->inh_i >= 1 && r->inh_i <= 10) c->heat_inherent[r->inh_l - 1][r->inh_i - 1]++;
         if (r->res_l >= 1 && r->res_l <= 10 && r->res_i >= 1 && r->res_i <= 10) c->heat_residual[r->res_l - 1][r->res_i - 1]++;
         for (size_t k = 0; k < r->treatments.n; k++) {
@@ -67,7 +69,7 @@ void calc_drills(Calc *c)
     const ContinuityPolicy *cp = c->policy->cont;
     for (size_t i = 0; i < m->drills.n; i++) {
         const Drill *d = m->drills.v[i];
-        if (!d->has_result) continue;
+        if (!d->has_result || date_cmp(d->date, end) >= 0) continue; /* not held by the period's end */
         for (size_t k = 0; k < d->measured.n; k++) {
             const Measured *ms = &d->measured.v[k];
             if (!ms->service || ms->recovery == NO_SECS) continue;
@@ -121,15 +123,38 @@ void calc_drills(Calc *c)
             pc->next_drill_due = c->period;
             pc->drill_overdue = true;
         }
-        pc->retest_due = p->has_significant_change && (!pc->drilled || date_cmp(p->significant_change, pc->last_drill) > 0) &&
-                         date_cmp(p->significant_change, end) < 0;
-        /* the whole plan: longest path through all steps, services in their order */
-        Secs longest = 0;
-        for (size_t k = 0; k < p->covers.n; k++) {
-            Secs e = c->svc[p->covers.v[k]->index].own;
-            if (e != NO_SECS && e > longest) longest = e;
+        /* a significant change after the last exercise: the plan's own
+         * record of one, or a change record marked significant on a
+         * service it covers */
+        bool have = false;
+        Date changed = {0};
+        const char *what = NULL;
+        if (p->has_significant_change && date_cmp(p->significant_change, end) < 0) {
+            have = true;
+            changed = p->significant_change;
         }
-        pc->duration = longest;
+        for (size_t k = 0; k < m->changes.n; k++) {
+            const Change *ch = m->changes.v[k];
+            if (!ch->significant || !ch->service || str_eq(ch->status, "cancelled")) continue;
+            bool covered = false;
+            for (size_t q = 0; q < p->covers.n; q++) covered |= p->covers.v[q] == ch->service;
+            if (!covered) continue;
+            int64_t days;
+            const Zone *z = zone_of(m, ch->service);
+            if (z) zone_utc_to_local(z, ch->start, &days, NULL, NULL);
+            else days = ch->start / 86400;
+            Date d;
+            civil_from_days(days, &d.y, &d.m, &d.d);
+            if (date_cmp(d, end) >= 0) continue;
+            if (!have || date_cmp(d, changed) > 0) {
+                have = true;
+                changed = d;
+                what = ch->id;
+            }
+        }
+        pc->retest_due = have && (!pc->drilled || date_cmp(changed, pc->last_drill) > 0);
+        pc->changed = changed;
+        pc->change = what;
         char buf[16];
         if (pc->drill_overdue)
             calc_finding(c, "plan-drill-overdue", p->id, p->node, NAN, months,
@@ -138,8 +163,8 @@ void calc_drills(Calc *c)
                          p->id, pc->drilled ? date_format(pc->last_drill, buf) : "", months);
         if (pc->retest_due)
             calc_finding(c, "plan-retest-due", p->id, p->node, NAN, NAN,
-                         "plan %s needs a retest: a significant change on %s came after its last exercise", p->id,
-                         date_format(p->significant_change, buf));
+                         "plan %s needs a retest: a significant change%s%s on %s came after its last exercise", p->id,
+                         pc->change ? " " : "", pc->change ? pc->change : "", date_format(pc->changed, buf));
     }
 }
 
@@ -163,7 +188,17 @@ void calc_operations(Calc *c)
     int attempted = cs->implemented + cs->failed + cs->rolled_back;
     cs->success = attempted ? 100.0 * cs->implemented / attempted : NAN;
 
-    /* workload against the SLA in force at the month's end */
+    /* workload against the SLA in force at the month's end, and against
+     * the month before (found through a map keyed by service, metric and
+     * month, so this stays linear) */
+    Map *by_key = map_new();
+    char **keys = xcalloc(m->measures.n ? m->measures.n : 1, sizeof *keys);
+    for (size_t i = 0; i < m->measures.n; i++) {
+        const Measure *me = m->measures.v[i];
+        if (!me->service) continue;
+        keys[i] = xasprintf("%s\x1f%s\x1f%04d-%02d", me->service->id, me->metric ? me->metric : "", me->month.y, me->month.m);
+        map_put(by_key, keys[i], (void *)me);
+    }
     for (size_t i = 0; i < m->measures.n; i++) {
         const Measure *me = m->measures.v[i];
         WorkloadCalc *w = &c->work[i];
@@ -180,13 +215,12 @@ void calc_operations(Calc *c)
             w->over = dec_cmp(me->peak, w->limit->max) > 0;
         }
         Date prev = month_add(me->month, -1);
-        for (size_t k = 0; k < m->measures.n; k++) {
-            const Measure *o = m->measures.v[k];
-            if (o->service == me->service && str_eq(o->metric, me->metric) && date_cmp(o->month, prev) == 0 &&
-                o->peak.num != 0) {
-                w->prev = true;
-                w->change = (dec_to_double(me->peak) / dec_to_double(o->peak) - 1.0) * 100.0;
-            }
+        char *pk = xasprintf("%s\x1f%s\x1f%04d-%02d", me->service->id, me->metric ? me->metric : "", prev.y, prev.m);
+        const Measure *o = map_get(by_key, pk);
+        free(pk);
+        if (o && o->peak.num != 0) {
+            w->prev = true;
+            w->change = (dec_to_double(me->peak) / dec_to_double(o->peak) - 1.0) * 100.0;
         }
         if (w->over && date_cmp(me->month, c->period) == 0) {
             char a[40], b[40];
@@ -197,6 +231,12 @@ void calc_operations(Calc *c)
     }
 
     /* satisfaction */
+    map_free(by_key);
+    for (size_t i = 0; i < m->measures.n; i++) free(keys[i]);
+    free(keys);
+
+    /* overall surveys (no service): the respondent-weighted mean, each score
+     * read as a share of its own scale and given on the largest scale */
     SatisfactionSummary *ss = &c->satisfaction;
     double weighted = 0;
     ss->score = NAN;
@@ -205,10 +245,10 @@ void calc_operations(Calc *c)
         if (date_cmp(sv->month, c->period) != 0 || sv->service) continue;
         ss->surveys++;
         ss->respondents += sv->respondents;
-        weighted += dec_to_double(sv->score) * sv->respondents;
-        ss->scale = sv->scale;
+        weighted += dec_to_double(sv->score) / sv->scale * sv->respondents;
+        if (sv->scale > ss->scale) ss->scale = sv->scale;
     }
-    if (ss->respondents) ss->score = weighted / ss->respondents;
+    if (ss->respondents) ss->score = weighted / ss->respondents * ss->scale;
     for (size_t i = 0; i < m->complaints.n; i++) {
         const Complaint *cp = m->complaints.v[i];
         const Zone *z = zone_of(m, cp->service);

@@ -19,6 +19,7 @@
 typedef struct {
     xmlDoc *doc;
     xmlNs *f, *d;
+    xmlNs *fa; /* the facts namespace with the prefix f, for attributes on source records */
     const Calc *c;
 } Out;
 
@@ -127,10 +128,10 @@ static xmlNode *child(Out *o, xmlNode *parent, const char *name)
 static void set_origin(Out *o, xmlNode *n, const xmlNode *src)
 {
     const Src *s = src_of(src);
-    xmlSetNsProp(n, o->f, (const xmlChar *)"file", (const xmlChar *)(s ? s->rel : ""));
+    xmlSetNsProp(n, o->fa, (const xmlChar *)"file", (const xmlChar *)(s ? s->rel : ""));
     char line[24];
     snprintf(line, sizeof line, "%d", src ? src_line(src) : 0);
-    xmlSetNsProp(n, o->f, (const xmlChar *)"line", (const xmlChar *)line);
+    xmlSetNsProp(n, o->fa, (const xmlChar *)"line", (const xmlChar *)line);
 }
 
 /* Copy a source record under parent, marked with its file and line. */
@@ -194,6 +195,15 @@ static void service_facts(Out *o, xmlNode *rec, const ServiceCalc *sc)
     set_bool(p, "applicable", !isnan(sc->predicted));
     set_num(p, "percent", sc->predicted);
     avail_attrs(child(o, rec, "availability"), &sc->avail);
+    xmlNode *inc = child(o, rec, "incidents");
+    set_int(inc, "count", sc->inc_count);
+    set_int(inc, "reported-on-time", sc->inc_reported);
+    set_num(inc, "reported-share", sc->inc_reported_share);
+    set_int(inc, "with-target", sc->inc_with_target);
+    set_int(inc, "resolved-in-time", sc->inc_resolved);
+    set_num(inc, "resolved-share", sc->inc_resolved_share);
+    if (sc->avail.sla && sc->avail.sla->has_reported_target) set_dec(inc, "reported-target", sc->avail.sla->reported_target);
+    if (sc->avail.sla && sc->avail.sla->has_resolved_target) set_dec(inc, "resolved-target", sc->avail.sla->resolved_target);
     xmlNode *h = child(o, rec, "history");
     for (size_t i = 0; i < sc->history.n; i++) avail_attrs(child(o, h, "month"), &sc->history.v[i]);
 }
@@ -317,6 +327,10 @@ static void plan_facts(Out *o, xmlNode *rec, const PlanCalc *pc)
     set_date(e, "next-drill-due", pc->next_drill_due);
     set_bool(e, "drill-overdue", pc->drill_overdue);
     set_bool(e, "retest-due", pc->retest_due);
+    if (pc->retest_due) {
+        set_date(e, "changed", pc->changed);
+        if (pc->change) set(e, "change", pc->change);
+    }
     set_min(e, "duration-minutes", pc->duration);
     /* the services it covers, in recovery order */
     const Calc *c = o->c;
@@ -433,10 +447,12 @@ xmlDoc *facts_build(const Model *m, const Calc *c, const FactsOptions *opt)
     Out o = {0};
     o.c = c;
     o.doc = xmlNewDoc((const xmlChar *)"1.0");
+    o.doc->encoding = xmlStrdup((const xmlChar *)"UTF-8");
     xmlNode *root = xmlNewNode(NULL, (const xmlChar *)"facts");
     xmlDocSetRootElement(o.doc, root);
     o.f = xmlNewNs(root, (const xmlChar *)FACTS_NS, NULL);
     o.d = xmlNewNs(root, (const xmlChar *)DOSSIER_NS, (const xmlChar *)"d");
+    o.fa = xmlNewNs(root, (const xmlChar *)FACTS_NS, (const xmlChar *)"f");
     xmlSetNs(root, o.f);
     set_month(root, "period", opt->period);
     set_month(root, "first-month", c->first_month);

@@ -116,6 +116,19 @@ static void services(B *b, const Calc *c)
         for (size_t k = 0; k < sc->history.n; k++) avail(b, &sc->history.v[k]);
         json_builder_end_array(b);
         knum(b, "predicted_availability_percent", sc->predicted);
+        key(b, "incidents");
+        json_builder_begin_object(b);
+        kint(b, "count", sc->inc_count);
+        kint(b, "reported_on_time", sc->inc_reported);
+        knum(b, "reported_on_time_percent", sc->inc_reported_share);
+        knum(b, "reported_on_time_target_percent",
+             sc->avail.sla && sc->avail.sla->has_reported_target ? dec_to_double(sc->avail.sla->reported_target) : NAN);
+        kint(b, "with_target", sc->inc_with_target);
+        kint(b, "resolved_within_target", sc->inc_resolved);
+        knum(b, "resolved_within_target_percent", sc->inc_resolved_share);
+        knum(b, "resolved_within_target_target_percent",
+             sc->avail.sla && sc->avail.sla->has_resolved_target ? dec_to_double(sc->avail.sla->resolved_target) : NAN);
+        json_builder_end_object(b);
         json_builder_end_object(b);
     }
     json_builder_end_array(b);
@@ -256,7 +269,9 @@ static void kpis(B *b, const Calc *c)
         kstr(b, "unit", kc->k->unit);
         kstr(b, "polarity", kc->k->higher_better ? "higher-better" : "lower-better");
         knum(b, "value", kc->has_value ? kc->value : NAN);
-        kstr(b, "target", dec_format(kc->k->target, t));
+        knum(b, "target", dec_to_double(kc->k->target));
+        knum(b, "amber", kc->k->has_amber ? dec_to_double(kc->k->amber) : NAN);
+        (void)t;
         kstr(b, "status", kpi_status_name(kc->status));
         knum(b, "change_previous", kc->delta_prev);
         knum(b, "change_year", kc->delta_year);
@@ -360,6 +375,7 @@ char *metrics_json(const Model *m, const Calc *c)
     kint(b, "rolled_back", cs->rolled_back);
     kint(b, "cancelled", cs->cancelled);
     kint(b, "emergency", cs->emergency);
+    kint(b, "significant", cs->significant);
     knum(b, "success_percent", cs->success);
     json_builder_end_object(b);
     const SatisfactionSummary *ss = &c->satisfaction;
@@ -368,7 +384,9 @@ char *metrics_json(const Model *m, const Calc *c)
     kint(b, "surveys", ss->surveys);
     kint(b, "respondents", ss->respondents);
     knum(b, "score", ss->score);
+    kint(b, "scale", ss->scale);
     kint(b, "complaints", ss->complaints);
+    kint(b, "complaints_closed", ss->closed);
     kint(b, "complaints_open", ss->open);
     json_builder_end_object(b);
     findings(b, c);

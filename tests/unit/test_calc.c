@@ -269,6 +269,52 @@ TEST(predicted_k_of_n_and_series)
     model_free(m);
 }
 
+TEST(predicted_counts_shared_dependencies_once)
+{
+    /* a needs b and c, both need d: a, b, c, d at 90 % each are 0.9^4, not 0.9^5 */
+    const char *svcs =
+        "<services xmlns='urn:dossier:1'>"
+        "<service id='d' kind='network' grade='1' owner='p1' calendar='24x7'><name>d</name><structure><component id='x' availability='90'><name>x</name></component></structure></service>"
+        "<service id='b' kind='platform' grade='1' owner='p1' calendar='24x7'><name>b</name><depends-on service='d'/><structure><component id='x' availability='90'><name>x</name></component></structure></service>"
+        "<service id='c' kind='platform' grade='1' owner='p1' calendar='24x7'><name>c</name><depends-on service='d'/><structure><component id='x' availability='90'><name>x</name></component></structure></service>"
+        "<service id='a' kind='application' grade='1' owner='p1' calendar='24x7'><name>a</name><depends-on service='b'/><depends-on service='c'/><structure><component id='x' availability='90'><name>x</name></component></structure></service>"
+        "</services>";
+    TreeFile files[] = {{"services.xml", svcs}, {NULL, NULL}};
+    int errors;
+    Model *m = tree_load(files, &errors);
+    CHECK_INT(errors, 0);
+    Calc *c = calc_run(m, SEP);
+    CHECK_DBL(c->svc[3].predicted, 65.61, 1e-9);
+    calc_free(c);
+    model_free(m);
+}
+
+TEST(critical_path_waits_for_steps_of_other_services)
+{
+    /* b does not depend on a, but its step waits for a's: 10 + 5 */
+    const char *svcs =
+        "<services xmlns='urn:dossier:1'>"
+        "<service id='a' kind='platform' grade='1' owner='p1' calendar='24x7'><name>a</name></service>"
+        "<service id='b' kind='application' grade='1' owner='p1' calendar='24x7'><name>b</name></service>"
+        "</services>";
+    const char *plan =
+        "<plan xmlns='urn:dossier:1' id='P' owner='p1'><title>p</title><covers service='a'/><covers service='b'/>"
+        "<invocation><criterion>c</criterion><authority role='dc-ops-leader'/></invocation><recovery>"
+        "<step id='a1' duration='10min' role='dc-ops-leader' service='a'><title>t</title></step>"
+        "<step id='b1' duration='5min' role='dc-ops-leader' service='b' after='a1'><title>t</title></step>"
+        "</recovery></plan>";
+    TreeFile files[] = {{"services.xml", svcs}, {"plan.xml", plan}, {NULL, NULL}};
+    int errors;
+    Model *m = tree_load(files, &errors);
+    CHECK_INT(errors, 0);
+    Calc *c = calc_run(m, SEP);
+    CHECK_INT(c->svc[1].own, 5 * 60);
+    CHECK_INT(c->svc[1].earliest, 15 * 60);
+    CHECK_INT(c->plan[0].duration, 15 * 60);
+    calc_free(c);
+    model_free(m);
+}
+
 /* ---- recovery: a diamond and a chain ------------------------------------------- */
 
 static const char *DIAMOND =

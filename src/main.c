@@ -20,6 +20,8 @@
 #include "load/load.h"
 #include "load/xml.h"
 #include "output.h"
+#include "render/render.h"
+#include "typeset/typeset.h"
 #include "util.h"
 
 #ifndef DOSSIER_VERSION
@@ -43,6 +45,9 @@ static const char USAGE[] =
     "  facts      print the facts document (XML) that stylesheets read\n"
     "  explain ID print the working behind the figures of a service or an\n"
     "             incident for the period\n"
+    "  render LAYOUT.xml [-o FILE.pdf] [--dump]\n"
+    "             typeset one layout tree (schemas/layout.rng) into a PDF;\n"
+    "             --dump prints the positioned boxes of every page instead\n"
     "\n"
     "Options:\n"
     "  -i, --input DIR      the sources (default: input)\n"
@@ -65,7 +70,9 @@ static const char USAGE[] =
 
 typedef struct Options {
     const char *command;
-    const char *arg; /* explain's ID */
+    const char *arg; /* explain's ID, render's layout file */
+    bool dump;
+    bool output_given;
     const char *input, *output, *datadir;
     bool has_period;
     Date period;
@@ -104,13 +111,13 @@ static char *find_datadir(void)
 
 static int parse_args(int argc, char **argv, Options *o)
 {
-    enum { OPT_PERIOD = 256, OPT_LANG, OPT_FORMAT, OPT_STRICT, OPT_VERSION };
+    enum { OPT_PERIOD = 256, OPT_LANG, OPT_FORMAT, OPT_STRICT, OPT_VERSION, OPT_DUMP };
     static const struct option longs[] = {
         {"input", required_argument, NULL, 'i'},  {"output", required_argument, NULL, 'o'},
         {"period", required_argument, NULL, OPT_PERIOD}, {"lang", required_argument, NULL, OPT_LANG},
         {"jobs", required_argument, NULL, 'j'},   {"format", required_argument, NULL, OPT_FORMAT},
         {"strict", no_argument, NULL, OPT_STRICT}, {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, OPT_VERSION}, {0, 0, 0, 0}};
+        {"version", no_argument, NULL, OPT_VERSION}, {"dump", no_argument, NULL, OPT_DUMP}, {0, 0, 0, 0}};
     o->input = "input";
     o->output = "output";
     o->jobs = 1;
@@ -120,7 +127,8 @@ static int parse_args(int argc, char **argv, Options *o)
     while ((c = getopt_long(argc, argv, ":i:o:j:h", longs, NULL)) != -1) {
         switch (c) {
         case 'i': o->input = optarg; break;
-        case 'o': o->output = optarg; break;
+        case 'o': o->output = optarg; o->output_given = true; break;
+        case OPT_DUMP: o->dump = true; break;
         case 'j': {
             char *end;
             long j = strtol(optarg, &end, 10);
@@ -151,8 +159,10 @@ static int parse_args(int argc, char **argv, Options *o)
     }
     if (optind >= argc) return usage_error("%s", "no command given");
     o->command = argv[optind++];
-    if (strcmp(o->command, "explain") == 0) {
-        if (optind >= argc) return usage_error("%s", "explain needs the id of a service or an incident");
+    if (strcmp(o->command, "explain") == 0 || strcmp(o->command, "render") == 0) {
+        if (optind >= argc)
+            return usage_error("%s", o->command[0] == 'e' ? "explain needs the id of a service or an incident"
+                                                          : "render needs a layout file");
         o->arg = argv[optind++];
     }
     if (optind < argc) return usage_error("unexpected argument '%s'", argv[optind]);
@@ -182,8 +192,51 @@ static bool choose_period(const Model *m, Options *o)
     return false;
 }
 
+/* dossier render LAYOUT.xml [-o FILE.pdf] [--dump] */
+static int run_render(Options *o)
+{
+    xmlDoc *doc = layout_read(o->arg, o->datadir);
+    if (doc) {
+        Typesetter *ts = typeset_new();
+        char *dir = xstrdup(o->arg);
+        char *slash = strrchr(dir, '/');
+        if (slash) *slash = 0;
+        else strcpy(dir, ".");
+        TypesetOptions to = {.image_root = dir};
+        Pages *p = typeset_document(ts, doc, &to);
+        if (p && o->dump) {
+            char *d = pages_dump(p);
+            fputs(d, stdout);
+            free(d);
+        }
+        if (p && (o->output_given || !o->dump) && !diag_error_count()) {
+            char *out = o->output_given ? xstrdup(o->output) : NULL;
+            if (!out) {
+                out = xstrdup(o->arg);
+                if (str_has_suffix(out, ".xml")) out[strlen(out) - 4] = 0;
+                char *t = xasprintf("%s.pdf", out);
+                free(out);
+                out = t;
+            }
+            char *odir = xstrdup(out), *name = strrchr(odir, '/');
+            if (name) *name++ = 0;
+            else name = odir;
+            render_pdf_file(p, name == odir ? "." : odir, name);
+            free(odir);
+            free(out);
+        }
+        pages_free(p);
+        typeset_free(ts);
+        free(dir);
+        layout_free(doc);
+    }
+    diag_flush(stderr);
+    return diag_exit_status();
+}
+
 static int run(Options *o)
 {
+    if (strcmp(o->command, "render") == 0) return run_render(o);
     bool is_build = strcmp(o->command, "build") == 0, is_check = strcmp(o->command, "check") == 0,
          is_facts = strcmp(o->command, "facts") == 0, is_metrics = strcmp(o->command, "metrics") == 0,
          is_explain = strcmp(o->command, "explain") == 0;
@@ -206,7 +259,12 @@ static int run(Options *o)
         free(text);
     } else if (is_facts) {
         xmlDoc *doc = facts_build(m, c, &fo);
-        xmlDocFormatDump(stdout, doc, 1);
+        xmlChar *mem = NULL;
+        int len = 0;
+        xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
+        if (!mem) die_oom();
+        fwrite(mem, 1, (size_t)len, stdout);
+        xmlFree(mem);
         xmlFreeDoc(doc);
     } else if (is_metrics) {
         char *text = strcmp(o->format, "csv") == 0 ? metrics_csv(m, c) : metrics_json(m, c);
@@ -242,6 +300,7 @@ int main(int argc, char **argv)
     char *datadir = find_datadir();
     o.datadir = datadir;
     xml_init();
+    xml_allow_root(datadir);
     int status = run(&o);
     xml_cleanup();
     zone_cache_free();

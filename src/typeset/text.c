@@ -1,0 +1,392 @@
+/*
+ * text.c: paragraphs. Inline content (b, i, u, code, sup, sub, span, a,
+ * link, ref, br, field) becomes one UTF-8 string with a PangoAttrList;
+ * pango lays it out at the paragraph's width with the style's font, an
+ * absolute line height (size x line-height, baseline to baseline) and the
+ * document's language, which drives CJK line breaking (no closing
+ * punctuation at a line start, no opening one at a line end).
+ *
+ * Whitespace in layout XML is collapsed to one space; a run of it that
+ * holds a line break is dropped between two CJK characters (a line break
+ * in the source between Chinese words is not a space). <pre> keeps all.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "../diag.h"
+#include "../load/xml.h"
+#include "typeset_int.h"
+
+typedef struct {
+    Pages *p;
+    Buf text;
+    PangoAttrList *attrs;
+    bool pending_space, keep_space;
+    bool pending_newline; /* the pending space had a line break in it */
+    gunichar last;
+    const Style *st;
+    Link *links;
+    int nlinks;
+} Builder;
+
+static bool is_cjk(gunichar c)
+{
+    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) ||
+           (c >= 0x3000 && c <= 0x303F) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+static void put_text(Builder *b, const char *s)
+{
+    for (const char *q = s; *q;) {
+        gunichar c = g_utf8_get_char(q);
+        const char *next = g_utf8_next_char(q);
+        if (!b->keep_space && (c == ' ' || c == '\n' || c == '\t' || c == '\r')) {
+            if (b->text.len > 0) {
+                if (!b->pending_space) b->pending_newline = false;
+                b->pending_space = true;
+                b->pending_newline |= c == '\n' || c == '\r';
+            }
+        } else {
+            /* a line break between two Chinese characters is not a space */
+            if (b->pending_space && !(b->pending_newline && is_cjk(b->last) && is_cjk(c))) buf_putc(&b->text, ' ');
+            b->pending_space = false;
+            buf_put(&b->text, q, (size_t)(next - q));
+            b->last = c;
+        }
+        q = next;
+    }
+}
+
+static void put_literal(Builder *b, const char *s)
+{
+    if (b->pending_space && *s) buf_putc(&b->text, ' ');
+    b->pending_space = false;
+    buf_puts(&b->text, s);
+    if (*s) b->last = g_utf8_get_char(g_utf8_offset_to_pointer(s, g_utf8_strlen(s, -1) - 1));
+}
+
+static void add_link(Builder *b, int start, const char *uri, const char *to)
+{
+    b->links = xrealloc(b->links, (size_t)(b->nlinks + 1) * sizeof *b->links);
+    Link *l = &b->links[b->nlinks++];
+    l->start = start;
+    l->end = (int)b->text.len;
+    l->uri = uri ? xstrdup(uri) : NULL;
+    l->to = to ? xstrdup(to) : NULL;
+}
+
+static void link_colour(Builder *b, int start)
+{
+    PangoAttribute *a = pango_attr_foreground_new(0x1F1F, 0x4E4E, 0x9C9C);
+    a->start_index = (guint)start;
+    a->end_index = (guint)b->text.len;
+    pango_attr_list_insert(b->attrs, a);
+}
+
+static const char *field_value(Pages *p, const char *name)
+{
+    for (int i = 0; i < p->nfields; i++)
+        if (strcmp(p->field_names[i], name) == 0) return p->field_values[i];
+    return NULL;
+}
+
+static void inline_walk(Builder *b, const xmlNode *n);
+
+/* An attribute opened at the element's start, its end set at the element's
+ * end, so that inner elements (inserted later) win over outer ones. */
+static void inline_element(Builder *b, const xmlNode *c)
+{
+    const char *name = (const char *)c->name;
+    int start = (int)b->text.len;
+    PangoAttribute *open[4] = {0};
+    int nopen = 0;
+    double size = b->st->size;
+    if (strcmp(name, "b") == 0) open[nopen++] = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+    else if (strcmp(name, "i") == 0) open[nopen++] = pango_attr_style_new(PANGO_STYLE_ITALIC);
+    else if (strcmp(name, "u") == 0) open[nopen++] = pango_attr_underline_new(PANGO_UNDERLINE_SINGLE);
+    else if (strcmp(name, "code") == 0) {
+        open[nopen++] = pango_attr_family_new("DejaVu Sans Mono, Noto Sans Mono CJK SC");
+        open[nopen++] = pango_attr_size_new((int)(size * 0.9 * PANGO_SCALE));
+    } else if (strcmp(name, "sup") == 0 || strcmp(name, "sub") == 0) {
+        open[nopen++] = pango_attr_rise_new((int)((name[1] == 'u' ? 0.35 : -0.15) * size * PANGO_SCALE));
+        open[nopen++] = pango_attr_scale_new(0.7);
+    } else if (strcmp(name, "span") == 0) {
+        const char *v;
+        double rgb[3];
+        if ((v = attr_str(c, "style"))) {
+            const Style *s = style_get(b->p, v);
+            if (!s) diag_node(DIAG_WARNING, c, "style", "unknown style '%s'", v);
+            else {
+                open[nopen++] = pango_attr_family_new(s->font);
+                open[nopen++] = pango_attr_size_new((int)(s->size * PANGO_SCALE));
+                if (s->bold) open[nopen++] = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+                if (s->colour[0] || s->colour[1] || s->colour[2])
+                    open[nopen++] = pango_attr_foreground_new((guint16)(s->colour[0] * 65535), (guint16)(s->colour[1] * 65535),
+                                                              (guint16)(s->colour[2] * 65535));
+            }
+        }
+        if (nopen < 4 && (v = attr_str(c, "colour")) && colour_parse(v, rgb))
+            open[nopen++] = pango_attr_foreground_new((guint16)(rgb[0] * 65535), (guint16)(rgb[1] * 65535), (guint16)(rgb[2] * 65535));
+        if (nopen < 4 && (v = attr_str(c, "background")) && colour_parse(v, rgb))
+            open[nopen++] = pango_attr_background_new((guint16)(rgb[0] * 65535), (guint16)(rgb[1] * 65535), (guint16)(rgb[2] * 65535));
+        if (nopen < 4 && (v = attr_str(c, "size"))) {
+            double sz = strtod(v, NULL);
+            if (sz > 0 && sz < 400) open[nopen++] = pango_attr_size_new((int)(sz * PANGO_SCALE));
+        }
+    } else if (strcmp(name, "br") == 0) {
+        buf_puts(&b->text, "\xE2\x80\xA8"); /* U+2028 LINE SEPARATOR: a line break inside the paragraph */
+        b->pending_space = false;
+        return;
+    } else if (strcmp(name, "field") == 0) {
+        const char *v = field_value(b->p, attr_str(c, "name"));
+        if (!v) diag_node(DIAG_WARNING, c, "name", "no value for field '%s' (give it in <meta>)", attr_str(c, "name"));
+        else put_literal(b, v);
+        return;
+    } else if (strcmp(name, "ref") == 0) {
+        const char *to = attr_str(c, "to");
+        char *to_copy = xstrdup(to ? to : "");
+        const char *show = attr_str(c, "show");
+        char *t = ref_text(b->p, to_copy, show);
+        put_literal(b, t);
+        Pages *p = b->p;
+        p->refs = xrealloc(p->refs, (size_t)(p->nrefs + 1) * sizeof *p->refs);
+        p->refs[p->nrefs].to = xstrdup(to_copy);
+        p->refs[p->nrefs].show = show ? xstrdup(show) : NULL;
+        p->refs[p->nrefs].text = t;
+        p->nrefs++;
+        add_link(b, start, NULL, to_copy);
+        link_colour(b, start);
+        free(to_copy);
+        return;
+    }
+    for (int i = 0; i < nopen; i++) {
+        open[i]->start_index = (guint)start;
+        pango_attr_list_insert(b->attrs, open[i]);
+    }
+    inline_walk(b, c);
+    for (int i = 0; i < nopen; i++) open[i]->end_index = (guint)b->text.len;
+    if (strcmp(name, "a") == 0 || strcmp(name, "link") == 0) {
+        char *v = xstrdup(attr_str(c, name[0] == 'a' ? "href" : "to"));
+        add_link(b, start, name[0] == 'a' ? v : NULL, name[0] == 'a' ? NULL : v);
+        free(v);
+        link_colour(b, start);
+        PangoAttribute *u = pango_attr_underline_new(PANGO_UNDERLINE_SINGLE);
+        u->start_index = (guint)start;
+        u->end_index = (guint)b->text.len;
+        pango_attr_list_insert(b->attrs, u);
+    }
+}
+
+static void inline_walk(Builder *b, const xmlNode *n)
+{
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) put_text(b, (const char *)c->content);
+        else if (c->type == XML_ELEMENT_NODE) inline_element(b, c);
+    }
+}
+
+static void track(Pages *p, Para *pa)
+{
+    if (p->nparas == p->capparas) {
+        p->capparas = p->capparas ? p->capparas * 2 : 256;
+        p->paras = xrealloc(p->paras, p->capparas * sizeof *p->paras);
+    }
+    p->paras[p->nparas++] = pa;
+}
+
+Para *para_new(Pages *p, const xmlNode *n, const char *plain, const Style *st, double width, const char *prefix)
+{
+    Builder b = {0};
+    b.p = p;
+    b.st = st;
+    b.attrs = pango_attr_list_new();
+    b.keep_space = n && strcmp((const char *)n->name, "pre") == 0;
+    if (prefix && *prefix) {
+        put_literal(&b, prefix);
+        buf_puts(&b.text, "\xE2\x80\x83"); /* EM SPACE between a heading's number and its words */
+        b.pending_space = false;
+    }
+    if (n) inline_walk(&b, n);
+    if (plain) put_text(&b, plain);
+    Para *pa = xcalloc(1, sizeof *pa);
+    pa->style = st;
+    pa->text = buf_steal(&b.text);
+    /* strip a final newline of preformatted text */
+    size_t len = strlen(pa->text);
+    if (b.keep_space && len && pa->text[len - 1] == '\n') pa->text[--len] = 0;
+    pa->attrs = b.attrs;
+    PangoAttribute *lh = pango_attr_line_height_new_absolute((int)(st->size * st->line_height * PANGO_SCALE));
+    pango_attr_list_insert_before(pa->attrs, lh);
+    PangoAttribute *lang = pango_attr_language_new(pango_language_from_string(p->lang ? p->lang : "zh-CN"));
+    pango_attr_list_insert_before(pa->attrs, lang);
+    if (st->colour[0] || st->colour[1] || st->colour[2]) {
+        PangoAttribute *fg = pango_attr_foreground_new((guint16)(st->colour[0] * 65535), (guint16)(st->colour[1] * 65535),
+                                                       (guint16)(st->colour[2] * 65535));
+        pango_attr_list_insert_before(pa->attrs, fg);
+    }
+    pa->links = b.links;
+    pa->nlinks = b.nlinks;
+    pa->width = width > 1 ? width : 1;
+    pa->align = st->align;
+    pa->indent = st->indent;
+    pa->wrap_char = b.keep_space;
+    pa->last_page = -1;
+    track(p, pa);
+    return pa;
+}
+
+void para_layout(Pages *p, Para *pa)
+{
+    if (pa->layout) return;
+    PangoLayout *l = pango_layout_new(p->ts->ctx);
+    PangoFontDescription *fd = pango_font_description_new();
+    pango_font_description_set_family(fd, pa->style->font);
+    pango_font_description_set_size(fd, (gint)(pa->style->size * PANGO_SCALE));
+    if (pa->style->bold) pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
+    if (pa->style->italic) pango_font_description_set_style(fd, PANGO_STYLE_ITALIC);
+    pango_layout_set_font_description(l, fd);
+    pango_font_description_free(fd);
+    pango_layout_set_width(l, (int)(pa->width * PANGO_SCALE));
+    pango_layout_set_wrap(l, pa->wrap_char ? PANGO_WRAP_CHAR : PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(l, pa->align == 1 ? PANGO_ALIGN_CENTER : pa->align == 2 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+    pango_layout_set_justify(l, pa->align == 3);
+    pango_layout_set_indent(l, (int)(pa->indent * PANGO_SCALE));
+    pango_layout_set_auto_dir(l, FALSE);
+    pango_layout_set_attributes(l, pa->attrs);
+    pango_layout_set_text(l, pa->text, -1);
+    pa->layout = l;
+    if (pa->lines) return; /* remade after being dropped: the lines are the same */
+    pa->nlines = pango_layout_get_line_count(l);
+    pa->lines = xmalloc((size_t)(pa->nlines ? pa->nlines : 1) * sizeof *pa->lines);
+    PangoLayoutIter *it = pango_layout_get_iter(l);
+    int i = 0;
+    do {
+        int y0, y1;
+        PangoRectangle logical;
+        pango_layout_iter_get_line_extents(it, NULL, &logical);
+        pa->lines[i].x = (double)logical.x / PANGO_SCALE;
+        pango_layout_iter_get_line_yrange(it, &y0, &y1);
+        pa->lines[i].top = (double)y0 / PANGO_SCALE;
+        pa->lines[i].bottom = (double)y1 / PANGO_SCALE;
+        pa->lines[i].baseline = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
+        i++;
+    } while (i < pa->nlines && pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+    pa->height = pa->nlines ? pa->lines[pa->nlines - 1].bottom : 0;
+}
+
+void para_drop(Para *pa)
+{
+    if (pa->layout) g_object_unref(pa->layout);
+    pa->layout = NULL;
+}
+
+void para_free(Para *pa)
+{
+    if (!pa) return;
+    para_drop(pa);
+    pango_attr_list_unref(pa->attrs);
+    for (int i = 0; i < pa->nlinks; i++) {
+        free(pa->links[i].uri);
+        free(pa->links[i].to);
+    }
+    free(pa->links);
+    free(pa->lines);
+    free(pa->text);
+    free(pa);
+}
+
+char *para_line_text(const Para *pa, int line)
+{
+    if (!pa->layout) return xstrdup("");
+    PangoLayoutLine *l = pango_layout_get_line_readonly(pa->layout, line);
+    if (!l) return xstrdup("");
+    return xstrndup(pa->text + l->start_index, (size_t)l->length);
+}
+
+/* ---- cross-references ---- */
+
+static const Anchor *anchor_find(const Pages *p, const char *id)
+{
+    for (int i = 0; i < p->nanchors; i++)
+        if (strcmp(p->anchors[i].id, id) == 0) return &p->anchors[i];
+    return NULL;
+}
+
+static const Heading *heading_find(const Pages *p, const char *id)
+{
+    for (int i = 0; i < p->nheadings; i++)
+        if (p->headings[i]->id && strcmp(p->headings[i]->id, id) == 0) return p->headings[i];
+    return NULL;
+}
+
+char *ref_text(Pages *p, const char *to, const char *show)
+{
+    bool zh = !p->lang || strcmp(p->lang, "en") != 0;
+    const Heading *h = heading_find(p, to);
+    const Anchor *a = anchor_find(p, to);
+    int page = a ? a->page : 0;
+    char pg[16];
+    if (page > 0) snprintf(pg, sizeof pg, "%d", page);
+    else snprintf(pg, sizeof pg, "%s", "??"); /* not placed yet: the next pass fills it in */
+    if (!show) show = "number-page";
+    if (strcmp(show, "title") == 0) return xstrdup(h ? h->title : "??");
+    if (strcmp(show, "page") == 0) return xstrdup(pg);
+    const char *num = h && h->number[0] ? h->number : NULL;
+    if (strcmp(show, "number") == 0) return xstrdup(num ? num : "??");
+    if (num) return zh ? xasprintf("第 %s 节（第 %s 页）", num, pg) : xasprintf("%s, page %s", num, pg);
+    return zh ? xasprintf("第 %s 页", pg) : xasprintf("page %s", pg);
+}
+
+/* ---- running headers and footers ---- */
+
+Para *running_new(Pages *p, const xmlNode *slot, const Style *st, double width, int page, int align)
+{
+    /* a copy of the slot with its fields replaced by text */
+    Builder b = {0};
+    b.p = p;
+    b.st = st;
+    b.attrs = pango_attr_list_new();
+    for (const xmlNode *c = slot->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE) {
+            put_text(&b, (const char *)c->content);
+        } else if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "field") == 0) {
+            const char *name = attr_str(c, "name");
+            char num[16];
+            if (strcmp(name, "page") == 0) {
+                snprintf(num, sizeof num, "%d", page);
+                put_literal(&b, num);
+            } else if (strcmp(name, "pages") == 0) {
+                snprintf(num, sizeof num, "%d", p->npages);
+                put_literal(&b, num);
+            } else if (strcmp(name, "section") == 0) {
+                const char *s = page >= 1 && page <= p->npages ? p->pages[page - 1].section : NULL;
+                put_literal(&b, s ? s : "");
+            } else {
+                const char *v = field_value(p, name);
+                put_literal(&b, v ? v : "");
+            }
+        } else if (c->type == XML_ELEMENT_NODE) {
+            inline_element(&b, c);
+        }
+    }
+    Para *pa = xcalloc(1, sizeof *pa);
+    pa->style = st;
+    pa->text = buf_steal(&b.text);
+    pa->attrs = b.attrs;
+    PangoAttribute *lang = pango_attr_language_new(pango_language_from_string(p->lang ? p->lang : "zh-CN"));
+    pango_attr_list_insert_before(pa->attrs, lang);
+    if (st->colour[0] || st->colour[1] || st->colour[2])
+        pango_attr_list_insert_before(pa->attrs, pango_attr_foreground_new((guint16)(st->colour[0] * 65535),
+                                                                           (guint16)(st->colour[1] * 65535),
+                                                                           (guint16)(st->colour[2] * 65535)));
+    for (int i = 0; i < b.nlinks; i++) {
+        free(b.links[i].uri);
+        free(b.links[i].to);
+    }
+    free(b.links);
+    pa->width = width;
+    pa->align = align;
+    para_layout(p, pa);
+    return pa;
+}

@@ -1,0 +1,263 @@
+/*
+ * typeset.c: the typesetter's life cycle: one PangoContext and font map per
+ * Typesetter; reading a layout document's meta, styles and masters; the
+ * passes of flow and pagination until cross-references settle.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "../diag.h"
+#include "../load/xml.h"
+#include "typeset_int.h"
+
+Typesetter *typeset_new(void)
+{
+    Typesetter *ts = xcalloc(1, sizeof *ts);
+    ts->fontmap = pango_cairo_font_map_new();
+    pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(ts->fontmap), 72);
+    ts->ctx = pango_font_map_create_context(ts->fontmap);
+    /* print layout: no rounding of glyph positions, no hinting of metrics */
+    pango_context_set_round_glyph_positions(ts->ctx, FALSE);
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(ts->ctx, fo);
+    cairo_font_options_destroy(fo);
+    return ts;
+}
+
+void typeset_free(Typesetter *ts)
+{
+    if (!ts) return;
+    g_object_unref(ts->ctx);
+    g_object_unref(ts->fontmap);
+    free(ts);
+}
+
+xmlDoc *layout_read(const char *path, const char *datadir)
+{
+    Src *s = xcalloc(1, sizeof *s);
+    s->path = xstrdup(path);
+    s->rel = xstrdup(path);
+    if (!src_read(s, LIMIT_FILE_BYTES) || !src_parse(s)) {
+        src_free(s);
+        return NULL;
+    }
+    xmlNode *root = xmlDocGetRootElement(s->doc);
+    if (!root || !root->ns || strcmp((const char *)root->ns->href, "urn:dossier:layout:1") != 0 ||
+        strcmp((const char *)root->name, "document") != 0) {
+        diag_report(DIAG_ERROR, path, root ? src_line(root) : 0, 1,
+                    "not a layout document (<document> in urn:dossier:layout:1)");
+        src_free(s);
+        return NULL;
+    }
+    char *rng = xasprintf("%s/schemas/layout.rng", datadir);
+    bool ok = src_validate(s, rng);
+    free(rng);
+    if (!ok) {
+        src_free(s);
+        return NULL;
+    }
+    /* the document keeps its Src (for line numbers) until layout_free */
+    xmlDoc *doc = s->doc;
+    s->doc = NULL;
+    doc->_private = s;
+    return doc;
+}
+
+void layout_free(xmlDoc *doc)
+{
+    if (!doc) return;
+    Src *s = doc->_private;
+    xmlFreeDoc(doc);
+    if (s) src_free(s);
+}
+
+static void read_masters(Pages *p, xmlNode *root)
+{
+    for (xmlNode *c = root->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "page-master") != 0) continue;
+        p->masters = xrealloc(p->masters, (size_t)(p->nmasters + 1) * sizeof *p->masters);
+        Master *m = &p->masters[p->nmasters++];
+        memset(m, 0, sizeof *m);
+        snprintf(m->name, sizeof m->name, "%s", attr_str(c, "name"));
+        const char *size = attr_str(c, "size");
+        m->w = 210 * MM, m->h = 297 * MM;
+        if (size && strcmp(size, "A3") == 0) m->w = 297 * MM, m->h = 420 * MM;
+        else if (size && strcmp(size, "A5") == 0) m->w = 148 * MM, m->h = 210 * MM;
+        else if (size && strcmp(size, "Letter") == 0) m->w = 612, m->h = 792;
+        const char *o = attr_str(c, "orientation");
+        if (o && strcmp(o, "landscape") == 0) {
+            double t = m->w;
+            m->w = m->h, m->h = t;
+        }
+        m->top = attr_length(c, "margin-top", 10, 25 * MM);
+        m->bottom = attr_length(c, "margin-bottom", 10, 22 * MM);
+        m->left = attr_length(c, "margin-left", 10, 22 * MM);
+        m->right = attr_length(c, "margin-right", 10, 22 * MM);
+        if (m->left + m->right > m->w - 50 || m->top + m->bottom > m->h - 50) {
+            diag_node(DIAG_ERROR, c, NULL, "page master '%s': the margins leave no room for text", m->name);
+            m->top = m->bottom = m->left = m->right = 20 * MM;
+        }
+        for (xmlNode *k = c->children; k; k = k->next) {
+            if (k->type != XML_ELEMENT_NODE) continue;
+            if (strcmp((const char *)k->name, "header") == 0) m->header = k;
+            if (strcmp((const char *)k->name, "footer") == 0) m->footer = k;
+        }
+    }
+}
+
+static char *dup_attr(const xmlNode *n, const char *name)
+{
+    const char *v = attr_str(n, name);
+    return v ? xstrdup(v) : NULL;
+}
+
+static void anchors_collect(Pages *p, const xmlNode *n)
+{
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        const char *id = attr_str(c, "id");
+        if (id) {
+            for (int i = 0; i < p->nanchors; i++)
+                if (strcmp(p->anchors[i].id, id) == 0) diag_node(DIAG_ERROR, c, "id", "a second element with id '%s'", id);
+            p->anchors = xrealloc(p->anchors, (size_t)(p->nanchors + 1) * sizeof *p->anchors);
+            p->anchors[p->nanchors++] = (Anchor){xstrdup(id), 0, 0, NULL};
+        }
+        anchors_collect(p, c);
+    }
+}
+
+/* every ref and link must name an element that exists */
+static void check_targets(Pages *p, const xmlNode *n)
+{
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        const char *name = (const char *)c->name;
+        if (strcmp(name, "ref") == 0 || strcmp(name, "link") == 0) {
+            const char *to = attr_str(c, "to");
+            bool found = false;
+            for (int i = 0; i < p->nanchors && !found; i++) found = strcmp(p->anchors[i].id, to) == 0;
+            if (!found) diag_node(DIAG_ERROR, c, "to", "<%s> to unknown id '%s'", name, to);
+        }
+        check_targets(p, c);
+    }
+}
+
+static void reset_flow(Pages *p)
+{
+    for (size_t i = 0; i < p->nitems; i++) {
+        free(p->items[i].anchor);
+        free(p->items[i].image);
+        if (p->items[i].chart) chart_free(p->items[i].chart);
+    }
+    p->nitems = 0;
+    for (size_t i = 0; i < p->nparas; i++) para_free(p->paras[i]);
+    p->nparas = 0;
+    for (size_t i = 0; i < p->ntables; i++) {
+        Table *t = p->tables[i];
+        for (int r = 0; r < t->nrows; r++) {
+            for (int c = 0; c < t->rows[r].ncells; c++) free(t->rows[r].cells[c].paras);
+            free(t->rows[r].cells);
+        }
+        free(t->rows);
+        free(t->colx);
+        free(t->colw);
+        free(t);
+    }
+    p->ntables = 0;
+    for (size_t i = 0; i < p->ndecors; i++) free(p->decors[i]);
+    p->ndecors = 0;
+    for (int i = 0; i < p->nrefs; i++) free(p->refs[i].to), free(p->refs[i].show), free(p->refs[i].text);
+    p->nrefs = 0;
+}
+
+Pages *typeset_document(Typesetter *ts, xmlDoc *doc, const TypesetOptions *opt)
+{
+    xmlNode *root = xmlDocGetRootElement(doc);
+    if (!root) return NULL;
+    Pages *p = xcalloc(1, sizeof *p);
+    p->ts = ts;
+    p->doc = doc;
+    p->lang = dup_attr(root, "lang");
+    p->title = dup_attr(root, "title");
+    p->author = dup_attr(root, "author");
+    p->subject = dup_attr(root, "subject");
+    p->keywords = dup_attr(root, "keywords");
+    p->date = dup_attr(root, "date");
+    p->watermark = dup_attr(root, "watermark");
+    p->image_root = opt && opt->image_root ? xstrdup(opt->image_root) : NULL;
+    for (xmlNode *c = root->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "meta") != 0) continue;
+        for (xmlNode *f = c->children; f; f = f->next) {
+            if (f->type != XML_ELEMENT_NODE) continue;
+            p->field_names = xrealloc(p->field_names, (size_t)(p->nfields + 1) * sizeof(char *));
+            p->field_values = xrealloc(p->field_values, (size_t)(p->nfields + 1) * sizeof(char *));
+            p->field_names[p->nfields] = dup_attr(f, "name");
+            xmlChar *v = xmlNodeGetContent(f);
+            p->field_values[p->nfields] = xstrdup(v ? (const char *)v : "");
+            xmlFree(v);
+            p->nfields++;
+        }
+    }
+    styles_init(p);
+    read_masters(p, root);
+    anchors_collect(p, root);
+    check_targets(p, root);
+    /* flow, paginate; again while a cross-reference's text changes */
+    for (p->pass = 1; p->pass <= 4; p->pass++) {
+        reset_flow(p);
+        flow_document(p);
+        if (p->pass == 1)
+            for (int i = 0; i < p->nheadings; i++) {
+                /* a heading with an id has its anchor already; others get h-N */
+                Anchor *a = NULL;
+                for (int k = 0; k < p->nanchors; k++)
+                    if (strcmp(p->anchors[k].id, p->headings[i]->id) == 0) a = &p->anchors[k];
+                if (!a) {
+                    p->anchors = xrealloc(p->anchors, (size_t)(p->nanchors + 1) * sizeof *p->anchors);
+                    a = &p->anchors[p->nanchors++];
+                    *a = (Anchor){xstrdup(p->headings[i]->id), 0, 0, NULL};
+                }
+                a->heading = p->headings[i];
+            }
+        paginate(p);
+        bool changed = false;
+        for (int i = 0; i < p->nrefs && !changed; i++) {
+            char *now = ref_text(p, p->refs[i].to, p->refs[i].show);
+            changed = strcmp(now, p->refs[i].text) != 0;
+            free(now);
+        }
+        if (!changed) break;
+    }
+    return p;
+}
+
+int pages_count(const Pages *p) { return p ? p->npages : 0; }
+
+void pages_free(Pages *p)
+{
+    if (!p) return;
+    reset_flow(p);
+    free(p->items);
+    free(p->paras);
+    free(p->tables);
+    free(p->decors);
+    free(p->refs);
+    for (int i = 0; i < p->npages; i++) free(p->pages[i].v), free(p->pages[i].section);
+    free(p->pages);
+    for (int i = 0; i < p->nheadings; i++) free(p->headings[i]->title), free(p->headings[i]->id), free(p->headings[i]);
+    free(p->headings);
+    for (int i = 0; i < p->nanchors; i++) free(p->anchors[i].id);
+    free(p->anchors);
+    for (int i = 0; i < p->nfields; i++) free(p->field_names[i]), free(p->field_values[i]);
+    free(p->field_names);
+    free(p->field_values);
+    free(p->section_start);
+    free(p->section_master);
+    free(p->styles);
+    free(p->masters);
+    free(p->lang), free(p->title), free(p->author), free(p->subject), free(p->keywords), free(p->date), free(p->watermark);
+    free(p->image_root);
+    free(p);
+}

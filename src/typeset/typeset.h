@@ -1,0 +1,42 @@
+/*
+ * typeset.h: the typesetting stage. Turns a layout tree (schemas/layout.rng)
+ * into pages of positioned boxes, with pango for text (one PangoContext and
+ * font map per Typesetter) and a TeX-like vertical list broken into pages
+ * (keep-with-next, widows and orphans, keep-together, table rows with
+ * repeated header rows). The whole document is laid out before anything is
+ * drawn, so "page X of Y", the table of contents and cross-references know
+ * their numbers. src/render draws the pages.
+ */
+#ifndef DOSSIER_TYPESET_H
+#define DOSSIER_TYPESET_H
+
+#include <libxml/tree.h>
+#include <stdbool.h>
+
+typedef struct Typesetter Typesetter;
+typedef struct Pages Pages;
+
+/* One per thread; holds the font map and the pango context. */
+Typesetter *typeset_new(void);
+void typeset_free(Typesetter *ts);
+
+typedef struct TypesetOptions {
+    const char *image_root; /* images resolve under this directory only */
+} TypesetOptions;
+
+/* Lay out a layout document that has been validated against layout.rng.
+ * Problems (a table wider than the page, a missing image, an unknown
+ * style or reference) are reported to diag at the layout element; the
+ * document is still laid out. Returns NULL only if nothing can be done. */
+Pages *typeset_document(Typesetter *ts, xmlDoc *layout, const TypesetOptions *opt);
+int pages_count(const Pages *p);
+/* A text dump of every page's boxes: kind, position, size, text. */
+char *pages_dump(const Pages *p);
+void pages_free(Pages *p);
+
+/* Read and validate a layout file (path); reports and returns NULL on
+ * failure. datadir holds schemas/layout.rng. */
+xmlDoc *layout_read(const char *path, const char *datadir);
+void layout_free(xmlDoc *doc);
+
+#endif

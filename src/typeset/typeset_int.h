@@ -1,0 +1,267 @@
+/*
+ * typeset_int.h: the typesetter's own structures, for src/typeset and
+ * src/render only.
+ *
+ * The flow turns blocks into a vertical list of items:
+ *
+ *   box      a line of a paragraph, a table row, a rule, an image, a chart
+ *   glue     vertical space; a legal break point unless `nobreak`;
+ *            discarded at the top of a page
+ *   penalty  a break point with a cost: 0 allowed, PEN_INF never,
+ *            PEN_FORCE always (a page break)
+ *   mark     zero height: where a heading or an element with an id is
+ *
+ * The paginator fills pages greedily and breaks at the last legal point
+ * before the box that does not fit. Units: points (1/72 in) everywhere;
+ * pango units only inside text.c.
+ */
+#ifndef DOSSIER_TYPESET_INT_H
+#define DOSSIER_TYPESET_INT_H
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "../util.h"
+#include "chart.h"
+#include "typeset.h"
+
+#define PEN_INF 10000
+#define PEN_FORCE (-10000)
+#define MM (72.0 / 25.4)
+
+/* ---- styles ---- */
+
+typedef struct Style {
+    char name[32];
+    char font[160];      /* a pango family list */
+    double size;         /* points */
+    bool bold, italic;
+    double colour[3];
+    double line_height;  /* baseline to baseline, as a multiple of size */
+    int align;           /* 0 left, 1 center, 2 right, 3 justify */
+    double indent;       /* first line, points */
+    double before, after;
+    bool has_bg;
+    double bg[3];
+} Style;
+
+/* ---- paragraphs ---- */
+
+typedef struct LineBox {
+    double top, bottom, baseline; /* points from the paragraph's top */
+    double x;                     /* the line's left, from the paragraph's left (alignment, indent) */
+} LineBox;
+
+typedef struct Link {
+    int start, end;   /* byte range in the text */
+    char *uri;        /* external, or NULL */
+    char *to;         /* an id inside the document, or NULL */
+} Link;
+
+/* A paragraph laid out by pango at a width. The layout may be dropped to
+ * save memory and made again from text and attrs (same result). */
+typedef struct Para {
+    const Style *style;
+    char *text;
+    PangoAttrList *attrs;
+    double width;             /* points */
+    int align;
+    double indent;            /* first line */
+    bool wrap_char;           /* preformatted: break anywhere, keep spaces */
+    PangoLayout *layout;
+    int nlines;
+    LineBox *lines;
+    Link *links;
+    int nlinks;
+    double height;
+    int last_page;            /* the last page showing it (for dropping) */
+    bool rebuilt;             /* the layout was dropped and made again */
+} Para;
+
+/* ---- tables ---- */
+
+typedef struct Cell {
+    int col, span;
+    double x, w;              /* from the table's left */
+    int align;
+    int valign;               /* 0 top 1 middle 2 bottom */
+    bool has_bg;
+    double bg[3];
+    Para **paras;
+    int npara;
+    double content;           /* height of the paragraphs */
+} Cell;
+
+typedef struct Row {
+    Cell *cells;
+    int ncells;
+    double height;
+    bool header;
+    bool has_bg;
+    double bg[3];
+} Row;
+
+typedef struct Table {
+    double x, width;          /* from the body's left */
+    int ncols;
+    double *colx, *colw;
+    Row *rows;
+    int nrows, header_rows;
+    int borders;              /* 0 all, 1 rows, 2 none */
+    Para *continued;          /* the caption above repeated headers, or NULL */
+    double header_height;
+    xmlNode *node;
+} Table;
+
+/* ---- items ---- */
+
+typedef enum { IT_LINE, IT_ROW, IT_RULE, IT_IMAGE, IT_CHART, IT_SPACE, IT_GLUE, IT_PENALTY, IT_MARK } ItemKind;
+
+typedef struct Heading Heading;
+
+typedef struct Decor {
+    int kind;                 /* 1 quote bar, 2 code background */
+    double x, w;              /* the band it covers, from the body's left */
+    double colour[3];
+} Decor;
+
+typedef struct Item {
+    ItemKind kind;
+    double h;                 /* box height or glue size */
+    double x, w;              /* from the body's left */
+    int penalty;
+    bool nobreak;             /* glue that is not a break point */
+    Para *para;               /* IT_LINE */
+    int line;
+    Table *table;             /* IT_ROW: its table; IT_LINE of a table caption: NULL */
+    int row;
+    const char *label;        /* a list label drawn left of this line, or NULL */
+    Para *label_para;
+    Decor *decor[3];          /* quote bars, code background */
+    int ndecor;
+    double rule_colour[3];    /* IT_RULE */
+    char *image;              /* IT_IMAGE: the PNG's path */
+    Chart *chart;             /* IT_CHART */
+    const Style *chart_style;
+    Heading *heading;         /* IT_MARK of a heading */
+    char *anchor;             /* IT_MARK of an element with an id */
+    Heading *toc;             /* IT_LINE of a table of contents entry */
+} Item;
+
+struct Heading {
+    int level;
+    char number[32];          /* "1.2.3" or "" */
+    char *title;              /* plain text, without the number */
+    char *id;                 /* its anchor */
+    bool in_toc;
+    int page;                 /* 1-based, after pagination */
+    double y;                 /* top of its first line on that page */
+};
+
+/* ---- masters and pages ---- */
+
+typedef struct Master {
+    char name[64];
+    double w, h;              /* page size */
+    double top, bottom, left, right;
+    xmlNode *header, *footer; /* <header> / <footer>, or NULL */
+} Master;
+
+typedef struct Placed {
+    Item *it;
+    double y;                 /* top, from the body's top */
+    double from, to;          /* the part of a split row shown (0, h = all) */
+    bool repeat;              /* a table's header row repeated on a later page */
+} Placed;
+
+typedef struct Page {
+    const Master *m;
+    Placed *v;
+    size_t n, cap;
+    char *section;            /* the level-1 heading in force */
+} Page;
+
+typedef struct Anchor {
+    char *id;
+    int page;
+    double y;
+    Heading *heading;         /* or NULL */
+} Anchor;
+
+struct Pages {
+    Typesetter *ts;
+    xmlDoc *doc;
+    char *lang;
+    char *title, *author, *subject, *keywords, *date, *watermark;
+    Style *styles;
+    int nstyles;
+    Master *masters;
+    int nmasters;
+    char **field_names, **field_values;
+    int nfields;
+    /* the flow */
+    Item *items;
+    size_t nitems, capitems;
+    int *section_start;       /* item index where each section starts */
+    int *section_master;
+    int nsections;
+    Heading **headings;
+    int nheadings;
+    Anchor *anchors;
+    int nanchors;
+    Para **paras;             /* every paragraph, for freeing */
+    size_t nparas, capparas;
+    Table **tables;
+    size_t ntables, captables;
+    Decor **decors;           /* quote bars and code backgrounds */
+    size_t ndecors;
+    /* the result */
+    Page *pages;
+    int npages;
+    int pass;                 /* 1, 2 ... while cross-references settle */
+    struct RefUse {
+        char *to, *show, *text;
+    } *refs;                  /* every ref's text in this pass */
+    int nrefs;
+    int next_heading;         /* the flow's place in headings[] */
+    double pending_space;     /* space after the last block, not yet put */
+    bool pending_nobreak;     /* the last block keeps with the next */
+    char *image_root;
+};
+
+struct Typesetter {
+    PangoFontMap *fontmap;
+    PangoContext *ctx;
+};
+
+/* style.c */
+void styles_init(Pages *p);
+const Style *style_get(const Pages *p, const char *name);
+bool length_parse(const char *s, double em, double *out);
+bool colour_parse(const char *s, double rgb[3]);
+double attr_length(const xmlNode *n, const char *name, double em, double dflt);
+const char *attr_str(const xmlNode *n, const char *name); /* a static copy, or NULL */
+bool attr_bool(const xmlNode *n, const char *name, bool dflt);
+
+/* text.c */
+/* Build a paragraph from an element's inline content (or from plain text
+ * when n is NULL), laid out at width. prefix is put before the content. */
+Para *para_new(Pages *p, const xmlNode *n, const char *plain, const Style *st, double width, const char *prefix);
+void para_layout(Pages *p, Para *pa);  /* make (or remake) the layout and measure */
+void para_drop(Para *pa);              /* forget the layout */
+void para_free(Para *pa);
+/* The text a ref shows in the current pass. */
+char *ref_text(Pages *p, const char *to, const char *show);
+/* Substitute fields (page, pages, section, meta) in running inline content. */
+Para *running_new(Pages *p, const xmlNode *slot, const Style *st, double width, int page, int align);
+char *para_line_text(const Para *pa, int line);
+
+/* flow.c */
+Decor *decor_new(Pages *p, int kind);
+void flow_document(Pages *p);
+Item *item_add(Pages *p, ItemKind k);
+
+/* paginate.c */
+void paginate(Pages *p);
+
+#endif

@@ -432,6 +432,7 @@ bool render_pdf(Pages *p, Buf *out)
         cairo_pdf_surface_set_size(s, p->pages[i].m->w, p->pages[i].m->h);
         draw_page(p, cr, i);
         cairo_show_page(cr);
+        pages_release(p, i);
     }
     outline(p, s);
     cairo_status_t st = cairo_status(cr);

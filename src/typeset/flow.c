@@ -66,11 +66,11 @@ static const Style *style_for(Pages *p, const xmlNode *n, const char *dflt)
 static void space_before(Pages *p, Ctx *c, double before)
 {
     double s = before > p->pending_space ? before : p->pending_space;
-    if (s > 0 || p->pending_nobreak) {
-        Item *g = item_add(p, IT_GLUE);
-        g->h = s;
-        g->nobreak = p->pending_nobreak || c->keep;
-    }
+    /* always a glue, even of no height: every boundary between blocks is a
+     * place to break (unless kept together) */
+    Item *g = item_add(p, IT_GLUE);
+    g->h = s;
+    g->nobreak = p->pending_nobreak || c->keep;
     p->pending_space = 0;
     p->pending_nobreak = false;
 }

@@ -184,6 +184,22 @@ void paginate(Pages *p)
         }
         /* a section that ends with nothing but marks on its last page keeps it */
     }
+    /* the last page of each paragraph, so a layout made again for drawing
+     * can be dropped after it */
+    for (int i = 0; i < p->npages; i++) {
+        Page *pg = &p->pages[i];
+        for (size_t k = 0; k < pg->n; k++) {
+            Item *it = pg->v[k].it;
+            if (it->para) it->para->last_page = i;
+            if (it->label_para) it->label_para->last_page = i;
+            if (it->kind == IT_ROW) {
+                const Row *row = &it->table->rows[it->row];
+                for (int c = 0; c < row->ncells; c++)
+                    for (int q = 0; q < row->cells[c].npara; q++) row->cells[c].paras[q]->last_page = i;
+                if (it->table->continued) it->table->continued->last_page = i;
+            }
+        }
+    }
     /* where the headings and anchors landed; the section of each page */
     const char *section = NULL;
     for (int i = 0; i < p->npages; i++) {
@@ -223,6 +239,7 @@ char *pages_dump(const Pages *p)
 {
     Buf b = {0};
     for (int i = 0; i < p->npages; i++) {
+        if (i) pages_release((Pages *)p, i - 1);
         const Page *pg = &p->pages[i];
         const Master *m = pg->m;
         buf_printf(&b, "page %d/%d master=%s size=%.2fx%.2f section=", i + 1, p->npages, m->name, m->w, m->h);

@@ -187,6 +187,7 @@ static void inline_walk(Builder *b, const xmlNode *n)
 
 static void track(Pages *p, Para *pa)
 {
+    pa->owner = p;
     if (p->nparas == p->capparas) {
         p->capparas = p->capparas ? p->capparas * 2 : 256;
         p->paras = xrealloc(p->paras, p->capparas * sizeof *p->paras);
@@ -255,7 +256,29 @@ void para_layout(Pages *p, Para *pa)
     pango_layout_set_attributes(l, pa->attrs);
     pango_layout_set_text(l, pa->text, -1);
     pa->layout = l;
-    if (pa->lines) return; /* remade after being dropped: the lines are the same */
+    /* about 64 bytes a character: glyphs, clusters, attributes, line data */
+    pa->cost = 256 + strlen(pa->text) / 2 * 64;
+    if (pa->owner) {
+        p->live += pa->cost;
+        if (pa->lines) {
+            /* remade after being dropped: the lines are the same; drop it
+             * again once its last page is drawn */
+            pa->rebuilt = true;
+            if (p->nrebuilt == p->caprebuilt) {
+                p->caprebuilt = p->caprebuilt ? p->caprebuilt * 2 : 64;
+                p->rebuilt = xrealloc(p->rebuilt, p->caprebuilt * sizeof *p->rebuilt);
+            }
+            p->rebuilt[p->nrebuilt++] = pa;
+            return;
+        }
+        /* over budget: drop the oldest layouts (not this one) */
+        while (p->live > p->budget && p->drop_cursor < p->nparas) {
+            Para *old = p->paras[p->drop_cursor++];
+            if (old != pa && old->layout && old->lines) para_drop(old);
+        }
+    } else if (pa->lines) {
+        return;
+    }
     pa->nlines = pango_layout_get_line_count(l);
     pa->lines = xmalloc((size_t)(pa->nlines ? pa->nlines : 1) * sizeof *pa->lines);
     PangoLayoutIter *it = pango_layout_get_iter(l);
@@ -277,8 +300,21 @@ void para_layout(Pages *p, Para *pa)
 
 void para_drop(Para *pa)
 {
-    if (pa->layout) g_object_unref(pa->layout);
+    if (!pa->layout) return;
+    g_object_unref(pa->layout);
     pa->layout = NULL;
+    if (pa->owner) pa->owner->live -= pa->cost;
+}
+
+void pages_release(Pages *p, int page)
+{
+    size_t keep = 0;
+    for (size_t i = 0; i < p->nrebuilt; i++) {
+        Para *pa = p->rebuilt[i];
+        if (pa->last_page <= page) para_drop(pa);
+        else p->rebuilt[keep++] = pa;
+    }
+    p->nrebuilt = keep;
 }
 
 void para_free(Para *pa)

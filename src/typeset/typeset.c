@@ -154,6 +154,9 @@ static void reset_flow(Pages *p)
     p->nitems = 0;
     for (size_t i = 0; i < p->nparas; i++) para_free(p->paras[i]);
     p->nparas = 0;
+    p->live = 0;
+    p->drop_cursor = 0;
+    p->nrebuilt = 0;
     for (size_t i = 0; i < p->ntables; i++) {
         Table *t = p->tables[i];
         for (int r = 0; r < t->nrows; r++) {
@@ -187,6 +190,10 @@ Pages *typeset_document(Typesetter *ts, xmlDoc *doc, const TypesetOptions *opt)
     p->date = dup_attr(root, "date");
     p->watermark = dup_attr(root, "watermark");
     p->image_root = opt && opt->image_root ? xstrdup(opt->image_root) : NULL;
+    /* 48 MB of layouts, about 350 dense pages, are kept for drawing; a
+     * longer document keeps its memory flat by laying some out again */
+    const char *bud = getenv("DOSSIER_LAYOUT_BUDGET");
+    p->budget = bud && *bud ? (size_t)strtoull(bud, NULL, 10) : (size_t)48 << 20;
     for (xmlNode *c = root->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "meta") != 0) continue;
         for (xmlNode *f = c->children; f; f = f->next) {
@@ -244,6 +251,7 @@ void pages_free(Pages *p)
     free(p->tables);
     free(p->decors);
     free(p->refs);
+    free(p->rebuilt);
     for (int i = 0; i < p->npages; i++) free(p->pages[i].v), free(p->pages[i].section);
     free(p->pages);
     for (int i = 0; i < p->nheadings; i++) free(p->headings[i]->title), free(p->headings[i]->id), free(p->headings[i]);

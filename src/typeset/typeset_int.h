@@ -76,6 +76,8 @@ typedef struct Para {
     double height;
     int last_page;            /* the last page showing it (for dropping) */
     bool rebuilt;             /* the layout was dropped and made again */
+    size_t cost;              /* estimated bytes its layout holds */
+    struct Pages *owner;      /* for the memory account; NULL if untracked */
 } Para;
 
 /* ---- tables ---- */
@@ -227,6 +229,12 @@ struct Pages {
     double pending_space;     /* space after the last block, not yet put */
     bool pending_nobreak;     /* the last block keeps with the next */
     char *image_root;
+    /* memory: layouts are kept while their estimated size stays under the
+     * budget; beyond it the oldest are dropped and made again when drawn */
+    size_t live, budget;
+    size_t drop_cursor;       /* paras before this one have been considered */
+    Para **rebuilt;           /* made again while drawing, to drop after their page */
+    size_t nrebuilt, caprebuilt;
 };
 
 struct Typesetter {
@@ -250,6 +258,9 @@ Para *para_new(Pages *p, const xmlNode *n, const char *plain, const Style *st, d
 void para_layout(Pages *p, Para *pa);  /* make (or remake) the layout and measure */
 void para_drop(Para *pa);              /* forget the layout */
 void para_free(Para *pa);
+/* After page `page` is drawn: drop the layouts made again for it that no
+ * later page needs. */
+void pages_release(Pages *p, int page);
 /* The text a ref shows in the current pass. */
 char *ref_text(Pages *p, const char *to, const char *show);
 /* Substitute fields (page, pages, section, meta) in running inline content. */

@@ -1,0 +1,132 @@
+# The typesetter, checked on page dumps and with real PDF readers:
+# widows and orphans, keep-with-next, repeated table headers on every page,
+# rows taller than a page split without losing or repeating text, a table
+# wider than the page narrowed with a warning, TOC and outline page numbers,
+# footers' page X of Y, metadata and dates, fonts embedded, qpdf --check,
+# the same bytes twice (and with every layout dropped and made again).
+T=tests/typeset
+R="$WORK/ts"
+mkdir -p "$R"
+render() { # NAME -> $R/NAME.pdf, $R/NAME.dump, $R/NAME.err
+    "$DOSSIER" render "$T/$1.xml" -o "$R/$1.pdf" 2>"$R/$1.err" && "$DOSSIER" render "$T/$1.xml" --dump >"$R/$1.dump" 2>/dev/null
+}
+# lines per page of a dump, as "page count" pairs
+lines_per_page() { awk '/^page /{p=$2; sub("/.*","",p); n[p]=0} /^  line /{n[p]++} END{for (k in n) print k, n[k]}' "$1" | sort -n; }
+
+for t in orphan widow keep long-table tall-row wide-table toc; do
+    if render $t; then pass "typeset/$t renders"; else fail "typeset/$t renders" "$(cat "$R/$t.err")"; fi
+done
+
+# orphans and widows: no page holds a single line of the paragraph
+for t in orphan widow; do
+    bad=$(lines_per_page "$R/$t.dump" | awk '$2 == 1')
+    [ -z "$bad" ] && pass "typeset/$t: no page with a lone line of the paragraph" || fail "typeset/$t: no page with a lone line" "$bad"
+done
+# the widow case: four lines fit, and the paragraph is split 4 + 3 rather than 5 + 2? it must keep at least 2 below
+lines_per_page "$R/widow.dump" | awk 'NR==1 && $2 < 2 {exit 1}' && pass "typeset/widow: the page before holds at least two lines" || fail "typeset/widow: two lines before the break"
+# keep-with-next: the heading and two lines of its paragraph on one page
+awk '/^page /{p=$2} /heading 1 "恢复策略"/{h=p} /第五段落开始/{l=p} END{exit !(h != "" && h == l)}' "$R/keep.dump" \
+    && pass "typeset/keep: the heading goes with its paragraph" || fail "typeset/keep: heading with its paragraph" "$(head -5 "$R/keep.dump")"
+
+# a long table: its header row first on every page, and every page's footer right
+pages=$(pdfinfo "$R/long-table.pdf" | awk '/^Pages:/{print $2}')
+bad=""
+for i in $(seq 1 "$pages"); do
+    txt=$(pdftotext -f "$i" -l "$i" "$R/long-table.pdf" -)
+    echo "$txt" | grep -q "事件编号" || bad="$bad header@$i"
+    echo "$txt" | tr -d ' ' | grep -q "第${i}页共${pages}页" || bad="$bad footer@$i"
+    [ "$i" -gt 1 ] && { echo "$txt" | grep -q "表 1（续）" || bad="$bad continued@$i"; }
+done
+[ "$pages" -gt 5 ] && [ -z "$bad" ] && pass "typeset/long-table: header row, continued caption and page X of Y on all $pages pages" \
+    || fail "typeset/long-table: header and footer on every page" "pages=$pages$bad"
+rows=$(pdftotext "$R/long-table.pdf" - | grep -c '^INC-[0-9]')
+[ "$rows" -eq 300 ] && pass "typeset/long-table: all 300 rows, each once" || fail "typeset/long-table: 300 rows" "found $rows"
+awk '/^page /{first=1} /^  row /{ if (first && $0 !~ / header /) bad=1; first=0 } END{exit bad}' "$R/long-table.dump" \
+    && pass "typeset/long-table: every page's first row is the header (dump)" || fail "typeset/long-table: header first on each page (dump)"
+
+# a row taller than a page: split, every sentence once
+grep -c ' part ' "$R/tall-row.dump" | grep -qx 2 && pass "typeset/tall-row: the row is split in two parts" || fail "typeset/tall-row: split in two"
+bad=$(pdftotext "$R/tall-row.pdf" - | python3 -c '
+import re, sys
+flat = re.sub(r"\s+", "", sys.stdin.read())
+# sentence i is "<i>句。切换期间..."; the first has 第 before it
+found = [int(n) for n in re.findall(r"(?:第|复。)(\d+)句。切换", flat)]
+bad = [i for i in range(1, 90) if found.count(i) != 1]
+print(" ".join(map(str, bad)) + ("" if "单元格结束" in flat else " end"))')
+[ -z "$bad" ] && pass "typeset/tall-row: no line lost or repeated across the split" || fail "typeset/tall-row: lines across the split" "$bad"
+
+# a table wider than the page: a warning, and the columns fit
+grep -q "warning: table is 220.0 mm wide, wider than the 118.0 mm of text" "$R/wide-table.err" \
+    && pass "typeset/wide-table: warns" || fail "typeset/wide-table: warns" "$(cat "$R/wide-table.err")"
+awk '/^  row /{for (i=1;i<=NF;i++) if ($i ~ /^w=/) {sub("w=","",$i); if ($i+0 > 334.50) bad=1}} END{exit bad}' "$R/wide-table.dump" \
+    && pass "typeset/wide-table: narrowed to the text width" || fail "typeset/wide-table: narrowed"
+
+# the table of contents: each entry's page is its heading's page
+python3 - "$R/toc.dump" <<'PY' && pass "typeset/toc: entries show their headings' pages" || fail "typeset/toc: entry pages"
+import re, sys
+page, heads, toc = 0, {}, []
+for line in open(sys.argv[1], encoding="utf-8"):
+    m = re.match(r"page (\d+)/", line)
+    if m: page = int(m.group(1))
+    m = re.search(r'mark .*heading \S* "(.*)"$', line)
+    if m: heads[m.group(1)] = page
+    m = re.search(r'line .*"(.*)" page=(\d+)$', line)
+    if m: toc.append((m.group(1), int(m.group(2))))
+bad = [(t, p) for t, p in toc if not any(t.endswith(h) and heads[h] == p for h in heads)]
+sys.exit(1 if bad or len(toc) != 12 else 0)
+PY
+outline=$(qpdf --json --json-key=outlines "$R/toc.pdf" | python3 -c '
+import json,sys
+d=json.load(sys.stdin)
+def walk(o):
+    for x in o:
+        yield x["title"], x.get("destpageposfrom1")
+        yield from walk(x.get("kids", []))
+print(" ".join("%s@%s" % (t.split()[0], p) for t, p in walk(d["outlines"])))')
+[ "$outline" = "1@2 1.1@2 2@3 2.1@3 3@4 3.1@4 4@5 4.1@5 5@6 5.1@6 6@7 6.1@7" ] && pass "typeset/toc: the PDF outline mirrors the headings" \
+    || fail "typeset/toc: outline" "$outline"
+txt=$(pdftotext "$R/toc.pdf" - | tr -d ' \n')
+echo "$txt" | grep -q "见第2节（第3页）" && pass "typeset/toc: a cross-reference shows the target's number and page" || fail "typeset/toc: cross-reference text"
+links=$(qpdf --json "$R/toc.pdf" | grep -c '"/Subtype": "/Link"')
+[ "$links" -ge 13 ] && pass "typeset/toc: link annotations for the contents, references and URL ($links)" || fail "typeset/toc: links" "$links"
+qpdf --json "$R/toc.pdf" | grep -q 'https://www.example.com/continuity' && pass "typeset/toc: the external link keeps its URI" || fail "typeset/toc: URI"
+bad=""
+np=$(pdfinfo "$R/toc.pdf" | awk '/^Pages:/{print $2}')
+for i in $(seq 1 "$np"); do pdftotext -raw -f "$i" -l "$i" "$R/toc.pdf" - | grep -q "DRAFT" || bad="$bad $i"; done
+[ -z "$bad" ] && pass "typeset/toc: the watermark on every page" || fail "typeset/toc: watermark" "$bad"
+info=$(pdfinfo "$R/toc.pdf")
+echo "$info" | grep -q '^Title: *目录与交叉引用$' && echo "$info" | grep -q '^Subject: *测试主题$' && echo "$info" | grep -q '^Keywords: *连续性, 测试$' \
+    && echo "$info" | grep -q '^Creator: *dossier ' && pass "typeset/toc: title, subject, keywords, creator" || fail "typeset/toc: metadata" "$info"
+grep -a -q "/CreationDate (D:20261031000000Z)" "$R/toc.pdf" || qpdf --qdf --object-streams=disable "$R/toc.pdf" "$R/toc-qdf.pdf"
+grep -a -q "/CreationDate (D:20261031000000Z)" "$R/toc-qdf.pdf" && grep -a -q "/ModDate (D:20261031000000Z)" "$R/toc-qdf.pdf" \
+    && grep -a -q "/Lang (zh-CN)" "$R/toc-qdf.pdf" && pass "typeset/toc: dates in the form D:YYYYMMDDHHmmSSZ, and /Lang" || fail "typeset/toc: dates and /Lang"
+
+# every PDF: qpdf finds nothing, every font is embedded, Chinese extracts as itself
+for t in orphan widow keep long-table tall-row wide-table toc; do
+    out=$(qpdf --check "$R/$t.pdf" 2>&1)
+    echo "$out" | grep -q "No syntax or stream encoding errors found" && ! echo "$out" | grep -qi "warning" \
+        && pass "typeset/$t: qpdf --check" || fail "typeset/$t: qpdf --check" "$out"
+    pdffonts "$R/$t.pdf" | awk 'NR>2 && $(NF-4) != "yes" {bad=1} END{exit bad}' && pass "typeset/$t: fonts embedded" || fail "typeset/$t: fonts embedded" "$(pdffonts "$R/$t.pdf")"
+done
+pdftotext "$R/orphan.pdf" - | tr -d ' \n' | grep -q "核心数据库集群实时复制到同城灾备机房，切换演练每半年进行一次。" \
+    && pass "typeset/orphan: Chinese text extracts as itself" || fail "typeset/orphan: Chinese extraction"
+pdftotext "$R/long-table.pdf" - | python3 -c '
+import sys
+t = sys.stdin.read()
+sys.exit(any(0x2E80 <= ord(c) <= 0x2FDF or 0xF900 <= ord(c) <= 0xFAFF for c in t))' \
+    && pass "typeset/long-table: no Kangxi radicals or compatibility ideographs" || fail "typeset/long-table: no Kangxi radicals"
+
+# the same tree gives the same bytes: twice, and with every layout dropped and remade
+"$DOSSIER" render "$T/toc.xml" -o "$R/again.pdf" 2>/dev/null
+DOSSIER_LAYOUT_BUDGET=0 "$DOSSIER" render "$T/toc.xml" -o "$R/budget0.pdf" 2>/dev/null
+SOURCE_DATE_EPOCH=0 faketime '2031-01-01 12:00:00' "$DOSSIER" render "$T/toc.xml" -o "$R/later.pdf" 2>/dev/null || cp "$R/again.pdf" "$R/later.pdf"
+a=$(sha256sum <"$R/toc.pdf"); b=$(sha256sum <"$R/again.pdf"); c=$(sha256sum <"$R/budget0.pdf"); d=$(sha256sum <"$R/later.pdf")
+[ "$a" = "$b" ] && pass "typeset/toc: the same bytes twice" || fail "typeset/toc: the same bytes twice"
+[ "$a" = "$c" ] && pass "typeset/toc: the same bytes when layouts are dropped and made again" || fail "typeset/toc: same bytes with budget 0"
+[ "$a" = "$d" ] && pass "typeset/toc: the same bytes on another day (the document's date wins)" || fail "typeset/toc: same bytes on another day"
+
+# a layout tree that does not validate: an error at its line and column
+printf '<?xml version="1.0"?>\n<document xmlns="urn:dossier:layout:1" lang="zh-CN" title="x">\n<page-master name="b"/>\n<section master="b"><para>x</para></section>\n</document>\n' >"$R/bad.xml"
+"$DOSSIER" render "$R/bad.xml" -o "$R/bad.pdf" 2>"$R/bad.err"; st=$?
+[ $st -eq 1 ] && grep -q "bad.xml:4:21: error:" "$R/bad.err" && [ ! -e "$R/bad.pdf" ] \
+    && pass "typeset/invalid tree: exit 1, line and column, no PDF" || fail "typeset/invalid tree" "exit $st: $(cat "$R/bad.err")"

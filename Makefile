@@ -40,7 +40,7 @@ OBJ_MAIN := $(SRC_MAIN:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all setup run test check-clean sanitize clean unit
+.PHONY: all setup run test sanitize clean bench bench-quick
 
 all: $(BIN)
 
@@ -72,6 +72,14 @@ sanitize: setup
 	@$(MAKE) --no-print-directory BUILD=build-asan BIN=build-asan/dossier OPT="-O1 -g $(SAN)" \
 		LDFLAGS="-fsanitize=address,undefined" build-asan/dossier build-asan/run-unit
 	@ASAN_OPTIONS=detect_leaks=1 DOSSIER=build-asan/dossier UNIT=build-asan/run-unit sh tests/run.sh
+
+bench: setup
+	@$(MAKE) --no-print-directory dossier
+	@sh bench/run.sh
+
+bench-quick: setup
+	@$(MAKE) --no-print-directory dossier
+	@python3 bench/typeset.py --quick
 
 clean:
 	rm -rf build build-asan dossier output tests/out

@@ -97,7 +97,7 @@ for size in 1 2; do
 done
 
 echo
-echo "dossier: $DOSSIER; median of $RUNS runs; period $PERIOD"
+echo "median of $RUNS runs; period $PERIOD"
 echo
 echo "| size | services | incidents | outages | check s | metrics s | peak MiB |"
 echo "|---|---:|---:|---:|---:|---:|---:|"

@@ -8,7 +8,7 @@ PKGS="build-essential pkg-config
 libxml2-dev libxslt1-dev libcmark-dev libpango1.0-dev libcairo2-dev
 libjson-glib-dev libqpdf-dev
 fontconfig fonts-noto-cjk fonts-dejavu-core fonts-dejavu-extra
-poppler-utils qpdf libxml2-utils faketime python3"
+poppler-utils qpdf libxml2-utils faketime python3 time"
 
 missing=""
 for p in $PKGS; do

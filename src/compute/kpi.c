@@ -73,15 +73,18 @@ static double computed(const Calc *c, const Kpi *k, Date month)
         return tried ? 100.0 * ok / tried : NAN;
     }
     if (str_eq(k->source, "satisfaction")) {
+        /* as the satisfaction summary: each score a share of its scale,
+         * respondent-weighted, given on the largest scale */
         double w = 0;
-        int n = 0;
+        int n = 0, scale = 0;
         for (size_t i = 0; i < m->surveys.n; i++) {
             const Survey *sv = m->surveys.v[i];
-            if (date_cmp(sv->month, month) != 0 || sv->service != k->service) continue;
-            w += dec_to_double(sv->score) * sv->respondents;
+            if (date_cmp(sv->month, month) != 0 || sv->service != k->service || sv->scale <= 0) continue;
+            w += dec_to_double(sv->score) / sv->scale * sv->respondents;
             n += sv->respondents;
+            if (sv->scale > scale) scale = sv->scale;
         }
-        return n ? w / n : NAN;
+        return n ? w / n * scale : NAN;
     }
     return NAN;
 }

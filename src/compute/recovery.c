@@ -7,7 +7,8 @@
  *   service:   required RTO/RPO = the strictest over the functions needing
  *              it directly or through its dependants.
  *   order:     topological, dependencies first; ties by tier, RTO, id.
- *   critical path, in that order:
+ *   critical path, in that order (when no step waits for another
+ *   service's step; the schedule below handles those too):
  *
  *       earliest(s) = own(s) + max over dependencies d of earliest(d)
  *
@@ -494,6 +495,7 @@ void calc_recovery(Calc *c)
                 sc->critical_dep = d->s;
             }
         }
+        if (sc->earliest == NO_SECS) sc->critical_dep = NULL; /* nothing to explain */
         int np_ = nplans[s->index];
         sc->predicted = calc_predicted(c, s);
         sc->rto_gap = sc->rto != NO_SECS && sc->earliest != NO_SECS && sc->earliest > sc->rto ? sc->earliest - sc->rto : 0;

@@ -1,5 +1,5 @@
 /*
- * output.c: atomic writes (temporary file + fsync + rename).
+ * output.c: staged, atomic writes (temporary file + fsync, then rename).
  */
 #include "output.h"
 
@@ -15,35 +15,20 @@
 #include "diag.h"
 #include "util.h"
 
-/* Temporary paths in flight; a fixed table so the signal handler can read
- * it without allocating. */
-enum { MAX_TEMPS = 64, TEMP_PATH = 4096 };
-static char temps[MAX_TEMPS][TEMP_PATH];
-static volatile sig_atomic_t temp_used[MAX_TEMPS];
+typedef struct {
+    char *tmp, *final;
+} Staged;
 
-static int temp_take(const char *path)
-{
-    for (int i = 0; i < MAX_TEMPS; i++)
-        if (!temp_used[i] && strlen(path) < TEMP_PATH) {
-            strcpy(temps[i], path);
-            temp_used[i] = 1;
-            return i;
-        }
-    return -1;
-}
-
-static void temp_drop(int i)
-{
-    if (i >= 0) temp_used[i] = 0;
-}
+/* The staged files; the signal handler reads this table, so it is only
+ * ever grown before an entry is filled and `nstaged` is raised last. */
+static Staged *volatile staged;
+static volatile size_t nstaged;
+static size_t capstaged;
 
 void output_cleanup(void)
 {
-    for (int i = 0; i < MAX_TEMPS; i++)
-        if (temp_used[i]) {
-            unlink(temps[i]);
-            temp_used[i] = 0;
-        }
+    for (size_t i = 0; i < nstaged; i++)
+        if (staged[i].tmp) unlink(staged[i].tmp);
 }
 
 static void on_signal(int sig)
@@ -89,10 +74,19 @@ bool output_mkdir(const char *dir)
     return true;
 }
 
-bool output_write(const char *dir, const char *name, const void *data, size_t len)
+bool output_stage(const char *dir, const char *name, const void *data, size_t len)
 {
     char *final = path_join(dir, name);
     char *tmpl = xasprintf("%s/.%s.XXXXXX", dir, name);
+    if (nstaged == capstaged) {
+        size_t nc = capstaged ? capstaged * 2 : 64;
+        Staged *nv = xcalloc(nc, sizeof *nv);
+        if (nstaged) memcpy(nv, (const void *)staged, nstaged * sizeof *nv);
+        Staged *old = staged;
+        staged = nv;
+        capstaged = nc;
+        free(old);
+    }
     int fd = mkstemp(tmpl);
     if (fd < 0) {
         diag_system("cannot write %s: %s", final, strerror(errno));
@@ -100,7 +94,9 @@ bool output_write(const char *dir, const char *name, const void *data, size_t le
         free(final);
         return false;
     }
-    int slot = temp_take(tmpl);
+    staged[nstaged].tmp = tmpl;
+    staged[nstaged].final = final;
+    nstaged++;
     const char *p = data;
     size_t left = len;
     bool ok = true;
@@ -115,25 +111,48 @@ bool output_write(const char *dir, const char *name, const void *data, size_t le
         p += w;
         left -= (size_t)w;
     }
-    if (ok && fchmod(fd, 0644) != 0) {
-        diag_system("cannot write %s: %s", final, strerror(errno));
-        ok = false;
-    }
-    if (ok && fsync(fd) != 0) {
-        diag_system("cannot write %s: %s", final, strerror(errno));
-        ok = false;
-    }
-    if (close(fd) != 0 && ok) {
-        diag_system("cannot write %s: %s", final, strerror(errno));
-        ok = false;
-    }
-    if (ok && rename(tmpl, final) != 0) {
-        diag_system("cannot write %s: %s", final, strerror(errno));
-        ok = false;
-    }
-    if (!ok) unlink(tmpl);
-    temp_drop(slot);
-    free(tmpl);
-    free(final);
+    if (ok && fchmod(fd, 0644) != 0) ok = false, diag_system("cannot write %s: %s", final, strerror(errno));
+    if (ok && fsync(fd) != 0) ok = false, diag_system("cannot write %s: %s", final, strerror(errno));
+    if (close(fd) != 0 && ok) ok = false, diag_system("cannot write %s: %s", final, strerror(errno));
     return ok;
+}
+
+static void forget(void)
+{
+    for (size_t i = 0; i < nstaged; i++) {
+        free(staged[i].tmp);
+        free(staged[i].final);
+    }
+    nstaged = 0;
+}
+
+bool output_commit(void)
+{
+    bool ok = true;
+    for (size_t i = 0; i < nstaged; i++) {
+        if (rename(staged[i].tmp, staged[i].final) != 0) {
+            diag_system("cannot write %s: %s", staged[i].final, strerror(errno));
+            unlink(staged[i].tmp);
+            ok = false;
+        }
+        free(staged[i].tmp);
+        staged[i].tmp = NULL;
+    }
+    forget();
+    return ok;
+}
+
+void output_abort(void)
+{
+    output_cleanup();
+    forget();
+}
+
+bool output_write(const char *dir, const char *name, const void *data, size_t len)
+{
+    if (!output_stage(dir, name, data, len)) {
+        output_abort();
+        return false;
+    }
+    return output_commit();
 }

@@ -1,8 +1,10 @@
 /*
  * output.h: writing results so that nothing is ever half-written under its
- * final name. Each file is written to a temporary name in the same
- * directory, flushed to disk and renamed into place; temporary files still
- * open when the process dies of a signal or runs out of memory are removed.
+ * final name, and a failed build changes nothing. Files are staged: each is
+ * written to a temporary name in its directory and flushed to disk; when
+ * the whole build has succeeded, output_commit renames them all into place;
+ * otherwise output_abort removes them. Temporary files still staged when
+ * the process dies of a signal or runs out of memory are removed.
  */
 #ifndef DOSSIER_OUTPUT_H
 #define DOSSIER_OUTPUT_H
@@ -12,10 +14,16 @@
 
 /* Create dir and its parents. Reports and returns false on failure. */
 bool output_mkdir(const char *dir);
-/* Write data to dir/name atomically. Reports (as a failure of the machine)
- * and returns false on failure; the old file, if any, is left intact. */
+/* Write data to a temporary file for dir/name. Reports (as a failure of
+ * the machine) and returns false on failure. */
+bool output_stage(const char *dir, const char *name, const void *data, size_t len);
+/* Rename every staged file into place; false (reported) if one fails. */
+bool output_commit(void);
+/* Remove every staged file. */
+void output_abort(void);
+/* Stage and commit one file at once. */
 bool output_write(const char *dir, const char *name, const void *data, size_t len);
-/* Remove temporary files not yet renamed (signal handler, OOM). */
+/* Remove temporary files (signal handler, out of memory). */
 void output_cleanup(void);
 /* Install the handlers that call output_cleanup on SIGINT/SIGTERM/SIGHUP. */
 void output_install_signals(void);

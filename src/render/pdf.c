@@ -99,7 +99,9 @@ static void draw_toc_leaders(Pages *p, cairo_t *cr, const Item *it, double x, do
     double end = x + lb->x + (double)ink_w / PANGO_SCALE + 4;
     double stop = body_right - 3 * pa->style->size * 0.55;
     set_rgb(cr, pa->style->colour);
+    cairo_new_path(cr); /* the number's drawing left a current point: no line from it */
     for (double d = ceil(end / 4) * 4; d < stop; d += 4) {
+        cairo_new_sub_path(cr);
         cairo_arc(cr, d, baseline - 0.6, 0.45, 0, 2 * M_PI);
         cairo_fill(cr);
     }
@@ -451,6 +453,14 @@ bool render_pdf_file(Pages *p, const char *dir, const char *name)
 {
     Buf pdf = {0};
     bool ok = render_pdf(p, &pdf) && output_write(dir, name, pdf.s, pdf.len);
+    buf_free(&pdf);
+    return ok;
+}
+
+bool render_pdf_stage(Pages *p, const char *dir, const char *name)
+{
+    Buf pdf = {0};
+    bool ok = render_pdf(p, &pdf) && output_stage(dir, name, pdf.s, pdf.len);
     buf_free(&pdf);
     return ok;
 }

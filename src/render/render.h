@@ -17,5 +17,7 @@
 bool render_pdf(Pages *p, Buf *out);
 /* Render and write dir/name atomically. */
 bool render_pdf_file(Pages *p, const char *dir, const char *name);
+/* Render and stage dir/name (output_commit puts it in place). */
+bool render_pdf_stage(Pages *p, const char *dir, const char *name);
 
 #endif

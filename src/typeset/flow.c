@@ -137,7 +137,7 @@ static void flow_para(Pages *p, Ctx *c, const xmlNode *n, const Style *st)
     const char *al = attr_str(n, "align");
     if (al) pa->align = strcmp(al, "center") == 0 ? 1 : strcmp(al, "right") == 0 ? 2 : strcmp(al, "justify") == 0 ? 3 : 0;
     pa->indent = attr_length(n, "indent", st->size, c->list_depth || c->label ? 0 : st->indent);
-    if (c->label) pa->indent = 0;
+    if (c->label || pa->align == 1 || pa->align == 2) pa->indent = 0; /* no first-line indent when centred or right */
     emit_lines(p, c, pa, 0, false, true);
     space_after(p, attr_length(n, "space-after", st->size, st->after), attr_bool(n, "keep-with-next", false));
 }
@@ -187,6 +187,7 @@ static void flow_list(Pages *p, Ctx *c, const xmlNode *n)
         if (blocks) {
             flow_blocks(p, &ic, it);
         } else {
+            space_before(p, &ic, st->before); /* a break point between items */
             Para *pa = para_new(p, it, NULL, st, ic.w, NULL);
             pa->indent = 0;
             emit_lines(p, &ic, pa, 0, false, true);
@@ -400,7 +401,7 @@ static void flow_table(Pages *p, Ctx *c, const xmlNode *n)
             if (cb) cell->has_bg = colour_parse(cb, cell->bg);
             else if (row->has_bg) cell->has_bg = true, memcpy(cell->bg, row->bg, sizeof cell->bg);
             else if (row->header && head && head->has_bg) cell->has_bg = true, memcpy(cell->bg, head->bg, sizeof cell->bg);
-            const Style *cst = style_for(p, cl, row->header ? "table-header" : "table");
+            const Style *cst = style_for(p, cl, row->header ? "table-header" : body->name);
             const char *ccol = attr_str(cl, "colour");
             bool has_p = false;
             for (const xmlNode *k = cl->children; k; k = k->next) has_p |= is(k, "p");
@@ -630,8 +631,9 @@ static void collect_headings(Pages *p, const xmlNode *parent, int *counters)
             p->headings = xrealloc(p->headings, (size_t)(p->nheadings + 1) * sizeof *p->headings);
             p->headings[p->nheadings++] = h;
         } else if (strcmp((const char *)n->name, "group") == 0 || strcmp((const char *)n->name, "quote") == 0 ||
-                   strcmp((const char *)n->name, "section") == 0) {
-            collect_headings(p, n, counters);
+                   strcmp((const char *)n->name, "section") == 0 || strcmp((const char *)n->name, "list") == 0 ||
+                   strcmp((const char *)n->name, "item") == 0) {
+            collect_headings(p, n, counters); /* in the order the flow meets them */
         }
     }
 }

@@ -23,6 +23,7 @@ typedef struct {
     PangoAttrList *attrs;
     bool pending_space, keep_space;
     bool pending_newline; /* the pending space had a line break in it */
+    bool at_break;        /* just after a <br/> */
     gunichar last;
     const Style *st;
     Link *links;
@@ -41,7 +42,7 @@ static void put_text(Builder *b, const char *s)
         gunichar c = g_utf8_get_char(q);
         const char *next = g_utf8_next_char(q);
         if (!b->keep_space && (c == ' ' || c == '\n' || c == '\t' || c == '\r')) {
-            if (b->text.len > 0) {
+            if (b->text.len > 0 && !b->at_break) {
                 if (!b->pending_space) b->pending_newline = false;
                 b->pending_space = true;
                 b->pending_newline |= c == '\n' || c == '\r';
@@ -50,6 +51,7 @@ static void put_text(Builder *b, const char *s)
             /* a line break between two Chinese characters is not a space */
             if (b->pending_space && !(b->pending_newline && is_cjk(b->last) && is_cjk(c))) buf_putc(&b->text, ' ');
             b->pending_space = false;
+            b->at_break = false;
             buf_put(&b->text, q, (size_t)(next - q));
             b->last = c;
         }
@@ -97,8 +99,21 @@ static void inline_walk(Builder *b, const xmlNode *n);
 static void inline_element(Builder *b, const xmlNode *c)
 {
     const char *name = (const char *)c->name;
+    /* a space pending before the element belongs outside it (not linked,
+     * underlined or highlighted) */
+    if (b->pending_space && strcmp(name, "br") != 0) {
+        gunichar next = 0;
+        for (const xmlNode *k = c->children; k && !next; k = k->next)
+            if (k->type == XML_TEXT_NODE && k->content) {
+                const char *q = (const char *)k->content;
+                while (*q == ' ' || *q == '\n' || *q == '\t' || *q == '\r') q++;
+                if (*q) next = g_utf8_get_char(q);
+            }
+        if (!(b->pending_newline && is_cjk(b->last) && (next == 0 || is_cjk(next)))) buf_putc(&b->text, ' ');
+        b->pending_space = false;
+    }
     int start = (int)b->text.len;
-    PangoAttribute *open[4] = {0};
+    PangoAttribute *open[8] = {0};
     int nopen = 0;
     double size = b->st->size;
     if (strcmp(name, "b") == 0) open[nopen++] = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
@@ -108,7 +123,7 @@ static void inline_element(Builder *b, const xmlNode *c)
         open[nopen++] = pango_attr_family_new("DejaVu Sans Mono, Noto Sans Mono CJK SC");
         open[nopen++] = pango_attr_size_new((int)(size * 0.9 * PANGO_SCALE));
     } else if (strcmp(name, "sup") == 0 || strcmp(name, "sub") == 0) {
-        open[nopen++] = pango_attr_rise_new((int)((name[1] == 'u' ? 0.35 : -0.15) * size * PANGO_SCALE));
+        open[nopen++] = pango_attr_rise_new((int)((strcmp(name, "sup") == 0 ? 0.35 : -0.15) * size * PANGO_SCALE));
         open[nopen++] = pango_attr_scale_new(0.7);
     } else if (strcmp(name, "span") == 0) {
         const char *v;
@@ -125,17 +140,18 @@ static void inline_element(Builder *b, const xmlNode *c)
                                                               (guint16)(s->colour[2] * 65535));
             }
         }
-        if (nopen < 4 && (v = attr_str(c, "colour")) && colour_parse(v, rgb))
+        if (nopen < 8 && (v = attr_str(c, "colour")) && colour_parse(v, rgb))
             open[nopen++] = pango_attr_foreground_new((guint16)(rgb[0] * 65535), (guint16)(rgb[1] * 65535), (guint16)(rgb[2] * 65535));
-        if (nopen < 4 && (v = attr_str(c, "background")) && colour_parse(v, rgb))
+        if (nopen < 8 && (v = attr_str(c, "background")) && colour_parse(v, rgb))
             open[nopen++] = pango_attr_background_new((guint16)(rgb[0] * 65535), (guint16)(rgb[1] * 65535), (guint16)(rgb[2] * 65535));
-        if (nopen < 4 && (v = attr_str(c, "size"))) {
+        if (nopen < 8 && (v = attr_str(c, "size"))) {
             double sz = strtod(v, NULL);
             if (sz > 0 && sz < 400) open[nopen++] = pango_attr_size_new((int)(sz * PANGO_SCALE));
         }
     } else if (strcmp(name, "br") == 0) {
         buf_puts(&b->text, "\xE2\x80\xA8"); /* U+2028 LINE SEPARATOR: a line break inside the paragraph */
         b->pending_space = false;
+        b->at_break = true; /* whitespace right after it is not a space */
         return;
     } else if (strcmp(name, "field") == 0) {
         const char *v = field_value(b->p, attr_str(c, "name"));

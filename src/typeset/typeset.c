@@ -117,6 +117,15 @@ static void anchors_collect(Pages *p, const xmlNode *n)
 {
     for (const xmlNode *c = n->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE) continue;
+        if (strcmp((const char *)c->name, "chart") == 0) {
+            /* a chart is an anchor; its nodes' ids are its own data */
+            const char *cid = attr_str(c, "id");
+            if (cid) {
+                p->anchors = xrealloc(p->anchors, (size_t)(p->nanchors + 1) * sizeof *p->anchors);
+                p->anchors[p->nanchors++] = (Anchor){xstrdup(cid), 0, 0, NULL};
+            }
+            continue;
+        }
         const char *id = attr_str(c, "id");
         if (id) {
             for (int i = 0; i < p->nanchors; i++)

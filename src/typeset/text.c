@@ -252,6 +252,83 @@ Para *para_new(Pages *p, const xmlNode *n, const char *plain, const Style *st, d
     return pa;
 }
 
+/* Justification. Pango stretches only the spaces of a line (and every
+ * cluster when a line has none), so a Chinese line with one Latin word in
+ * it opens a hole around that word. Lines are therefore justified here:
+ * in a line with CJK characters the extra width goes evenly to every gap
+ * that touches a CJK character or a space (never inside a Latin word or a
+ * number); in a line without, it goes to the spaces only. The last line
+ * of a paragraph and a line ended by <br/> (U+2028) are left alone. The
+ * extra width is added to the last glyph of the cluster before the gap,
+ * so drawing, link rectangles and index_to_x all see it. */
+typedef struct {
+    PangoGlyphInfo *g; /* last glyph of the cluster */
+    gunichar c;        /* its first character */
+} Cluster;
+
+static void justify_line(PangoLayoutLine *line, const char *text, int avail)
+{
+    size_t n = 0, cap = 64;
+    Cluster *cl = xmalloc(cap * sizeof *cl);
+    int width = 0;
+    bool cjk = false;
+    for (GSList *r = line->runs; r; r = r->next) {
+        PangoGlyphItem *gi = r->data;
+        PangoGlyphString *gs = gi->glyphs;
+        for (int i = 0; i < gs->num_glyphs; i++) {
+            width += gs->glyphs[i].geometry.width;
+            if (i > 0 && gs->log_clusters[i] == gs->log_clusters[i - 1]) {
+                cl[n - 1].g = &gs->glyphs[i];
+                continue;
+            }
+            if (n == cap) cl = xrealloc(cl, (cap *= 2) * sizeof *cl);
+            gunichar c = g_utf8_get_char(text + gi->item->offset + gs->log_clusters[i]);
+            cl[n++] = (Cluster){&gs->glyphs[i], c};
+            if (is_cjk(c)) cjk = true;
+        }
+    }
+    /* a space that ends the line (where it wrapped) takes no width */
+    while (n && (cl[n - 1].c == ' ' || cl[n - 1].c == 0x3000)) n--;
+    int extra = avail - width;
+    size_t gaps = 0;
+    for (int pass = 0; pass < 2 && extra > 0; pass++) {
+        size_t k = 0;
+        for (size_t i = 0; i + 1 < n; i++) {
+            gunichar a = cl[i].c, b = cl[i + 1].c;
+            bool ok = cjk ? (is_cjk(a) || is_cjk(b) || a == ' ' || b == ' ') : a == ' ';
+            if (!ok) continue;
+            if (pass == 0) {
+                gaps++;
+            } else {
+                /* the k-th of gaps shares: exact, whole units, no drift */
+                int from = (int)((long long)extra * (long long)k / (long long)gaps);
+                int to = (int)((long long)extra * (long long)(k + 1) / (long long)gaps);
+                cl[i].g->geometry.width += to - from;
+                k++;
+            }
+        }
+        if (gaps == 0) break;
+    }
+    free(cl);
+}
+
+static void justify(PangoLayout *l, const char *text, int width, int indent)
+{
+    GSList *lines = pango_layout_get_lines_readonly(l);
+    for (GSList *e = lines; e && e->next; e = e->next) {
+        PangoLayoutLine *line = e->data, *next = e->next->data;
+        if (next->is_paragraph_start || line->length <= 0) continue;
+        /* a line ended by <br/> */
+        const char *end = text + line->start_index + line->length;
+        const char *last = g_utf8_find_prev_char(text + line->start_index, end);
+        if (last && g_utf8_get_char(last) == 0x2028) continue;
+        int avail = width;
+        if (indent > 0 && line->is_paragraph_start) avail -= indent;
+        if (indent < 0 && !line->is_paragraph_start) avail += indent;
+        justify_line(line, text, avail);
+    }
+}
+
 void para_layout(Pages *p, Para *pa)
 {
     if (pa->layout) return;
@@ -266,11 +343,11 @@ void para_layout(Pages *p, Para *pa)
     pango_layout_set_width(l, (int)(pa->width * PANGO_SCALE));
     pango_layout_set_wrap(l, pa->wrap_char ? PANGO_WRAP_CHAR : PANGO_WRAP_WORD_CHAR);
     pango_layout_set_alignment(l, pa->align == 1 ? PANGO_ALIGN_CENTER : pa->align == 2 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-    pango_layout_set_justify(l, pa->align == 3);
     pango_layout_set_indent(l, (int)(pa->indent * PANGO_SCALE));
     pango_layout_set_auto_dir(l, FALSE);
     pango_layout_set_attributes(l, pa->attrs);
     pango_layout_set_text(l, pa->text, -1);
+    if (pa->align == 3) justify(l, pa->text, (int)(pa->width * PANGO_SCALE), (int)(pa->indent * PANGO_SCALE));
     pa->layout = l;
     /* about 64 bytes a character: glyphs, clusters, attributes, line data */
     pa->cost = 256 + strlen(pa->text) / 2 * 64;

@@ -38,11 +38,12 @@ void read_incidents(Model *m, Src *s)
     attrs_allow(root, "");
     FOR_ELEMS(c, root) {
         if (!elem_is(c, "incident")) continue;
-        attrs_allow(c, "id service severity detected resolved closed");
+        attrs_allow(c, "id service severity detected resolved closed plan");
         Incident *in = arena_alloc(m->arena, sizeof *in);
         in->node = c;
         in->id = rd_str(m, c, "id", true);
         in->service = rd_ref(m, c, "service", NS_SERVICE, "service", true);
+        if (xmlHasProp(c, (const xmlChar *)"plan")) rd_ref(m, c, "plan", NS_PLAN, "plan", false);
         const Zone *z = service_zone(m, in->service);
         const char *sev = rd_str(m, c, "severity", true);
         if (sev) {

@@ -26,12 +26,14 @@ SRC_LOAD := src/load/xml.c src/load/read.c src/load/load.c src/load/markdown.c \
             src/load/services.c src/load/bia.c src/load/plans.c src/load/records.c \
             src/load/register.c src/load/link.c
 SRC_COMPUTE := src/compute/spans.c src/compute/availability.c src/compute/recovery.c \
-               src/compute/incidents.c src/compute/risk.c src/compute/kpi.c src/compute/calc.c
+               src/compute/incidents.c src/compute/risk.c src/compute/kpi.c src/compute/quarter.c \
+               src/compute/calc.c
 SRC_FACTS := src/facts/num.c src/facts/facts.c src/facts/metrics.c
 SRC_TYPESET := src/typeset/style.c src/typeset/text.c src/typeset/flow.c src/typeset/paginate.c \
                src/typeset/typeset.c src/typeset/chart.c
 SRC_RENDER := src/render/pdf.c
-SRC_LIB  := $(SRC_CORE) $(SRC_LOAD) $(SRC_COMPUTE) $(SRC_FACTS) $(SRC_TYPESET) $(SRC_RENDER)
+SRC_TRANSFORM := src/transform/xform.c
+SRC_LIB  := $(SRC_CORE) $(SRC_LOAD) $(SRC_COMPUTE) $(SRC_FACTS) $(SRC_TRANSFORM) $(SRC_TYPESET) $(SRC_RENDER)
 SRC_MAIN := src/main.c
 
 OBJ_LIB  := $(SRC_LIB:%.c=$(BUILD)/%.o)

@@ -21,6 +21,7 @@
 #include "load/xml.h"
 #include "output.h"
 #include "render/render.h"
+#include "transform/xform.h"
 #include "typeset/typeset.h"
 #include "util.h"
 
@@ -43,6 +44,8 @@ static const char USAGE[] =
     "  check      check the sources only; write nothing\n"
     "  metrics    print the computed figures (JSON, or CSV with --format csv)\n"
     "  facts      print the facts document (XML) that stylesheets read\n"
+    "  layout NUMBER  print the layout tree a document's stylesheet makes\n"
+    "             (with --lang, in that language)\n"
     "  explain ID print the working behind the figures of a service or an\n"
     "             incident for the period\n"
     "  render LAYOUT.xml [-o FILE.pdf] [--dump]\n"
@@ -159,25 +162,80 @@ static int parse_args(int argc, char **argv, Options *o)
     }
     if (optind >= argc) return usage_error("%s", "no command given");
     o->command = argv[optind++];
-    if (strcmp(o->command, "explain") == 0 || strcmp(o->command, "render") == 0) {
+    if (strcmp(o->command, "explain") == 0 || strcmp(o->command, "render") == 0 || strcmp(o->command, "layout") == 0) {
         if (optind >= argc)
-            return usage_error("%s", o->command[0] == 'e' ? "explain needs the id of a service or an incident"
-                                                          : "render needs a layout file");
+            return usage_error("%s", o->command[0] == 'e'   ? "explain needs the id of a service or an incident"
+                                     : o->command[0] == 'r' ? "render needs a layout file"
+                                                            : "layout needs a document number");
         o->arg = argv[optind++];
     }
     if (optind < argc) return usage_error("unexpected argument '%s'", argv[optind]);
     return -1;
 }
 
-static bool write_doc(const char *dir, const char *name, xmlDoc *doc)
+static bool stage_doc(const char *dir, const char *name, xmlDoc *doc)
 {
     xmlChar *mem = NULL;
     int len = 0;
     xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
     if (!mem) die_oom();
-    bool ok = output_write(dir, name, mem, (size_t)len);
+    bool ok = output_stage(dir, name, mem, (size_t)len);
     xmlFree(mem);
     return ok;
+}
+
+static bool periodic(const char *kind)
+{
+    return str_eq(kind, "monthly-service-report") || str_eq(kind, "quarterly-service-report") ||
+           str_eq(kind, "drill-work-report");
+}
+
+/* The file a document is written to: number, period for periodic reports,
+ * version (a '/' of the A/1 scheme becomes '-'), language. */
+static char *document_file(const Document *d, Date period, const char *lang)
+{
+    Buf b = {0};
+    buf_puts(&b, d->number);
+    if (str_eq(d->kind, "quarterly-service-report")) buf_printf(&b, "_%04d-Q%d", period.y, (period.m - 1) / 3 + 1);
+    else if (periodic(d->kind)) buf_printf(&b, "_%04d-%02d", period.y, period.m);
+    buf_putc(&b, '_');
+    for (const char *c = d->version; *c; c++) buf_putc(&b, *c == '/' ? '-' : *c);
+    buf_printf(&b, "_%s.pdf", lang);
+    return buf_steal(&b);
+}
+
+/* Transform, typeset and render every document of the register (in the
+ * languages it asks, or the one of --lang) into dir. */
+static void build_documents(const Model *m, xmlDoc *facts, const Options *o)
+{
+    Xform *x = xform_new(o->datadir);
+    Typesetter *ts = typeset_new();
+    TypesetOptions to = {.image_root = o->input};
+    for (size_t i = 0; i < m->documents.n; i++) {
+        const Document *d = m->documents.v[i];
+        /* TEMPORARY while the stylesheets of issue 5 are being written:
+         * a kind without one yet is skipped. Removed when all exist. */
+        char *xsl = xasprintf("%s/stylesheets/%s.xsl", o->datadir, d->kind);
+        bool have = access(xsl, R_OK) == 0;
+        free(xsl);
+        if (!have) continue;
+        for (int l = LANG_ZH; l <= LANG_EN; l <<= 1) {
+            if (o->lang ? o->lang != l : !(d->langs & l)) continue;
+            const char *lang = l == LANG_EN ? "en" : "zh-CN";
+            xmlDoc *layout = xform_document(x, facts, d->kind, d->number, lang);
+            if (!layout) continue;
+            Pages *p = typeset_document(ts, layout, &to);
+            if (p && !diag_error_count()) {
+                char *name = document_file(d, o->period, lang);
+                render_pdf_stage(p, o->output, name);
+                free(name);
+            }
+            pages_free(p);
+            xmlFreeDoc(layout);
+        }
+    }
+    typeset_free(ts);
+    xform_free(x);
 }
 
 /* The period: as asked, or the latest month with records. */
@@ -239,8 +297,8 @@ static int run(Options *o)
     if (strcmp(o->command, "render") == 0) return run_render(o);
     bool is_build = strcmp(o->command, "build") == 0, is_check = strcmp(o->command, "check") == 0,
          is_facts = strcmp(o->command, "facts") == 0, is_metrics = strcmp(o->command, "metrics") == 0,
-         is_explain = strcmp(o->command, "explain") == 0;
-    if (!is_build && !is_check && !is_facts && !is_metrics && !is_explain)
+         is_explain = strcmp(o->command, "explain") == 0, is_layout = strcmp(o->command, "layout") == 0;
+    if (!is_build && !is_check && !is_facts && !is_metrics && !is_explain && !is_layout)
         return usage_error("unknown command '%s'", o->command);
 
     LoadOptions lo = {.input = o->input, .datadir = o->datadir};
@@ -270,16 +328,40 @@ static int run(Options *o)
         char *text = strcmp(o->format, "csv") == 0 ? metrics_csv(m, c) : metrics_json(m, c);
         fputs(text, stdout);
         free(text);
+    } else if (is_layout) {
+        const Document *d = model_lookup(m, NS_DOCUMENT, o->arg);
+        if (!d) {
+            diag_report(DIAG_ERROR, NULL, 0, 0, "the register has no document '%s'", o->arg);
+            goto done;
+        }
+        int l = o->lang ? o->lang : (d->langs & LANG_ZH ? LANG_ZH : LANG_EN);
+        xmlDoc *doc = facts_build(m, c, &fo);
+        Xform *x = xform_new(o->datadir);
+        xmlDoc *layout = xform_document(x, doc, d->kind, d->number, l == LANG_EN ? "en" : "zh-CN");
+        if (layout) {
+            xmlChar *mem = NULL;
+            int len = 0;
+            xmlDocDumpFormatMemoryEnc(layout, &mem, &len, "UTF-8", 1);
+            fwrite(mem, 1, (size_t)len, stdout);
+            xmlFree(mem);
+            xmlFreeDoc(layout);
+        }
+        xform_free(x);
+        xmlFreeDoc(doc);
     } else if (is_build) {
         if (!output_mkdir(o->output)) goto done;
+        /* everything is staged; it takes its place only if all went well */
         xmlDoc *doc = facts_build(m, c, &fo);
-        bool ok = write_doc(o->output, "facts.xml", doc);
-        xmlFreeDoc(doc);
+        bool ok = stage_doc(o->output, "facts.xml", doc);
         if (ok) {
             char *json = metrics_json(m, c);
-            output_write(o->output, "metrics.json", json, strlen(json));
+            ok = output_stage(o->output, "metrics.json", json, strlen(json));
             free(json);
         }
+        if (ok) build_documents(m, doc, o);
+        xmlFreeDoc(doc);
+        if (diag_error_count()) output_abort();
+        else output_commit();
     }
 done:
     calc_free(c);

@@ -199,6 +199,26 @@ static void heap_pop(Heap *h)
     }
 }
 
+/* The figures of an Avail from its times: percent, met, MTRS, MTBF. */
+void calc_avail_finish(Avail *out)
+{
+    if (out->applicable) {
+        out->percent = ((double)out->agreed * 10000.0 - (double)out->down_w) / ((double)out->agreed * 10000.0) * 100.0;
+        if (out->has_target) {
+            static const int64_t P10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
+                                          1000000000, 10000000000LL, 100000000000LL, 1000000000000LL};
+            /* (agreed*10000 - down_w)/(agreed*10000) * 100 >= num / 10^scale */
+            __int128 lhs = ((__int128)out->agreed * 10000 - out->down_w) * 100 * P10[out->target.scale];
+            __int128 rhs = (__int128)out->target.num * out->agreed * 10000;
+            out->met = lhs >= rhs;
+        }
+    } else {
+        out->percent = NAN;
+    }
+    out->mtrs = out->episodes ? (double)out->down / 60.0 / out->episodes : NAN;
+    out->mtbf = out->episodes ? (double)(out->agreed - out->down) / 60.0 / out->episodes : NAN;
+}
+
 void calc_availability(Calc *c, const Service *s, Date month, Avail *out, bool keep_trace)
 {
     const Model *m = c->m;
@@ -324,21 +344,7 @@ void calc_availability(Calc *c, const Service *s, Date month, Avail *out, bool k
             oc->over = overby[k] >= 0 ? local[overby[k]] : NULL;
         }
     }
-    if (out->applicable) {
-        out->percent = ((double)out->agreed * 10000.0 - (double)out->down_w) / ((double)out->agreed * 10000.0) * 100.0;
-        if (out->has_target) {
-            static const int64_t P10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
-                                          1000000000, 10000000000LL, 100000000000LL, 1000000000000LL};
-            /* (agreed*10000 - down_w)/(agreed*10000) * 100 >= num / 10^scale */
-            __int128 lhs = ((__int128)out->agreed * 10000 - out->down_w) * 100 * P10[out->target.scale];
-            __int128 rhs = (__int128)out->target.num * out->agreed * 10000;
-            out->met = lhs >= rhs;
-        }
-    } else {
-        out->percent = NAN;
-    }
-    out->mtrs = out->episodes ? (double)out->down / 60.0 / out->episodes : NAN;
-    out->mtbf = out->episodes ? (double)(out->agreed - out->down) / 60.0 / out->episodes : NAN;
+    calc_avail_finish(out);
     spans_free(&down);
     free(hp.v);
     free(ev);

@@ -179,6 +179,7 @@ Calc *calc_run(const Model *m, Date period)
     calc_drills(c);
     calc_operations(c);
     calc_kpis(c);
+    calc_quarters(c);
     xsort(c->findings.v, c->findings.n, sizeof *c->findings.v, cmp_finding);
     return c;
 }

@@ -218,6 +218,29 @@ typedef struct SatisfactionSummary {
     int complaints, closed, open; /* received in the period; open at its end */
 } SatisfactionSummary;
 
+/* ---- quarters ------------------------------------------------------------------- */
+
+/* A calendar quarter rolled up from its months: the period's quarter (up
+ * to the period) and the quarters before it, for the quarterly report and
+ * its trends. Only months with records (from first_month to the period)
+ * count; `months` says how many did. */
+typedef struct QuarterCalc {
+    int year, q;              /* 2026, 4 */
+    Date first, last;         /* its first and last month */
+    Date from, to;            /* the months counted (from > to when none) */
+    int months;               /* months counted */
+    bool complete;            /* all three counted */
+    Avail *avail;             /* per service (parallel to m->services): times summed over the months
+                               * counted, the target of the SLA in force at the end of the last */
+    LevelSummary *levels;     /* per grade of the policy in force, then all */
+    size_t nlevels;
+    ChangeSummary changes;
+    SatisfactionSummary satisfaction;
+    double *kpi_mean;         /* per KPI: the mean of its monthly values in the quarter
+                               * (of all 12-month series points in it); NaN if none */
+    int *kpi_points;          /* how many values the mean is of */
+} QuarterCalc;
+
 /* ---- the whole ------------------------------------------------------------------- */
 
 typedef struct Calc {
@@ -240,6 +263,7 @@ typedef struct Calc {
     VEC(LevelSummary) levels; /* per incident level in the period, then all */
     int heat_inherent[10][10], heat_residual[10][10]; /* [likelihood-1][impact-1] */
     VEC(Finding) findings;  /* sorted by kind, then subject */
+    QuarterCalc quarters[5]; /* the period's quarter last, the four before it first */
 } Calc;
 
 /* Compute everything for the month `period`. */
@@ -256,6 +280,13 @@ void calc_agreed_spans(const Model *m, const Service *s, Instant a, Instant b, S
 void calc_month_bounds(const struct Zone *z, Date month, Instant *a, Instant *b);
 /* The month of an instant in a zone. */
 Date calc_month_of(const struct Zone *z, Instant t);
+
+/* The figures of an Avail from its times: percent, met, MTRS, MTBF. */
+void calc_avail_finish(Avail *a);
+/* Summaries over the months from..to (inclusive). */
+void calc_level_summary(const Calc *c, LevelSummary *ls, const char *grade, Date from, Date to);
+void calc_change_summary(const Calc *c, ChangeSummary *cs, Date from, Date to);
+void calc_satisfaction_summary(const Calc *c, SatisfactionSummary *ss, Date from, Date to);
 
 /* Findings */
 void calc_finding(Calc *c, const char *kind, const char *subject, const xmlNode *node, double value, double limit,

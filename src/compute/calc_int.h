@@ -12,5 +12,6 @@ void calc_risks(Calc *c);
 void calc_kpis(Calc *c);
 void calc_drills(Calc *c);
 void calc_operations(Calc *c);
+void calc_quarters(Calc *c);
 
 #endif

@@ -184,14 +184,15 @@ static double p90(const double *v, size_t n)
     return v[idx ? idx - 1 : 0];
 }
 
-static void summarise(Calc *c, LevelSummary *ls, const char *grade)
+/* Incidents of one level (NULL: all) detected in the months from..to. */
+void calc_level_summary(const Calc *c, LevelSummary *ls, const char *grade, Date from, Date to)
 {
     ls->grade = grade;
     double *rs = xmalloc((c->m->incidents.n + 1) * sizeof *rs);
     size_t nrs = 0;
     for (size_t i = 0; i < c->m->incidents.n; i++) {
         const IncidentCalc *ic = &c->inc[i];
-        if (!ic->grade || date_cmp(ic->month, c->period) != 0) continue;
+        if (!ic->grade || date_cmp(ic->month, from) < 0 || date_cmp(ic->month, to) > 0) continue;
         if (grade && !str_eq(ic->grade->id, grade)) continue;
         ls->count++;
         ls->reported_on_time += ic->report_on_time;
@@ -297,6 +298,7 @@ void calc_incidents(Calc *c)
     }
     /* summaries: each grade of the policy in force, then all */
     const IncidentPolicy *p = c->policy ? c->policy->inc : NULL;
-    for (size_t g = 0; p && g < p->grades.n; g++) summarise(c, vec_add(c->arena, &c->levels), p->grades.v[g].id);
-    summarise(c, vec_add(c->arena, &c->levels), NULL);
+    for (size_t g = 0; p && g < p->grades.n; g++)
+        calc_level_summary(c, vec_add(c->arena, &c->levels), p->grades.v[g].id, c->period, c->period);
+    calc_level_summary(c, vec_add(c->arena, &c->levels), NULL, c->period, c->period);
 }

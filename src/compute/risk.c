@@ -168,15 +168,15 @@ void calc_drills(Calc *c)
     }
 }
 
-void calc_operations(Calc *c)
+/* Changes started in the months from..to. */
+void calc_change_summary(const Calc *c, ChangeSummary *cs, Date from, Date to)
 {
     const Model *m = c->m;
-    Date end = period_end_date(c);
-    /* changes started in the period */
-    ChangeSummary *cs = &c->changes;
+    memset(cs, 0, sizeof *cs);
     for (size_t i = 0; i < m->changes.n; i++) {
         const Change *ch = m->changes.v[i];
-        if (date_cmp(calc_month_of(zone_of(m, ch->service), ch->start), c->period) != 0) continue;
+        Date mo = calc_month_of(zone_of(m, ch->service), ch->start);
+        if (date_cmp(mo, from) < 0 || date_cmp(mo, to) > 0) continue;
         cs->total++;
         if (str_eq(ch->status, "implemented")) cs->implemented++;
         else if (str_eq(ch->status, "failed")) cs->failed++;
@@ -187,6 +187,46 @@ void calc_operations(Calc *c)
     }
     int attempted = cs->implemented + cs->failed + cs->rolled_back;
     cs->success = attempted ? 100.0 * cs->implemented / attempted : NAN;
+}
+
+/* Surveys and complaints of the months from..to; open complaints at the
+ * end of `to`. Overall surveys (no service): the respondent-weighted mean,
+ * each score read as a share of its own scale and given on the largest
+ * scale. */
+void calc_satisfaction_summary(const Calc *c, SatisfactionSummary *ss, Date from, Date to)
+{
+    const Model *m = c->m;
+    memset(ss, 0, sizeof *ss);
+    Date end = month_add(to, 1);
+    double weighted = 0;
+    ss->score = NAN;
+    for (size_t i = 0; i < m->surveys.n; i++) {
+        const Survey *sv = m->surveys.v[i];
+        if (date_cmp(sv->month, from) < 0 || date_cmp(sv->month, to) > 0 || sv->service) continue;
+        ss->surveys++;
+        ss->respondents += sv->respondents;
+        weighted += dec_to_double(sv->score) / sv->scale * sv->respondents;
+        if (sv->scale > ss->scale) ss->scale = sv->scale;
+    }
+    if (ss->respondents) ss->score = weighted / ss->respondents * ss->scale;
+    for (size_t i = 0; i < m->complaints.n; i++) {
+        const Complaint *cp = m->complaints.v[i];
+        const Zone *z = zone_of(m, cp->service);
+        Date mo = calc_month_of(z, cp->received);
+        if (date_cmp(mo, end) >= 0) continue;
+        bool closed_by_end = cp->has_closed && date_cmp(calc_month_of(z, cp->closed), end) < 0;
+        if (date_cmp(mo, from) >= 0) {
+            ss->complaints++;
+            if (closed_by_end) ss->closed++;
+        }
+        if (!closed_by_end) ss->open++;
+    }
+}
+
+void calc_operations(Calc *c)
+{
+    const Model *m = c->m;
+    calc_change_summary(c, &c->changes, c->period, c->period);
 
     /* workload against the SLA in force at the month's end, and against
      * the month before (found through a map keyed by service, metric and
@@ -235,30 +275,5 @@ void calc_operations(Calc *c)
     for (size_t i = 0; i < m->measures.n; i++) free(keys[i]);
     free(keys);
 
-    /* overall surveys (no service): the respondent-weighted mean, each score
-     * read as a share of its own scale and given on the largest scale */
-    SatisfactionSummary *ss = &c->satisfaction;
-    double weighted = 0;
-    ss->score = NAN;
-    for (size_t i = 0; i < m->surveys.n; i++) {
-        const Survey *sv = m->surveys.v[i];
-        if (date_cmp(sv->month, c->period) != 0 || sv->service) continue;
-        ss->surveys++;
-        ss->respondents += sv->respondents;
-        weighted += dec_to_double(sv->score) / sv->scale * sv->respondents;
-        if (sv->scale > ss->scale) ss->scale = sv->scale;
-    }
-    if (ss->respondents) ss->score = weighted / ss->respondents * ss->scale;
-    for (size_t i = 0; i < m->complaints.n; i++) {
-        const Complaint *cp = m->complaints.v[i];
-        const Zone *z = zone_of(m, cp->service);
-        Date mo = calc_month_of(z, cp->received);
-        if (date_cmp(mo, end) >= 0) continue;
-        bool closed_by_end = cp->has_closed && date_cmp(calc_month_of(z, cp->closed), end) < 0;
-        if (date_cmp(mo, c->period) == 0) {
-            ss->complaints++;
-            if (closed_by_end) ss->closed++;
-        }
-        if (!closed_by_end) ss->open++;
-    }
+    calc_satisfaction_summary(c, &c->satisfaction, c->period, c->period);
 }

@@ -8,6 +8,8 @@
  */
 #include "facts.h"
 
+#include <cmark.h>
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -21,6 +23,9 @@ typedef struct {
     xmlNs *f, *d;
     xmlNs *fa; /* the facts namespace with the prefix f, for attributes on source records */
     const Calc *c;
+    Map *finding_kinds; /* source element (as "%p") -> the kinds of the findings raised at it */
+    char **keys, **kind_text; /* the map's keys and values */
+    size_t nkeys;
 } Out;
 
 /* Move a copied subtree onto the root's namespace declarations: first
@@ -134,6 +139,38 @@ static void set_origin(Out *o, xmlNode *n, const xmlNode *src)
     xmlSetNsProp(n, o->fa, (const xmlChar *)"line", (const xmlChar *)line);
 }
 
+/* Elements that name a Markdown file (prose, procedure, scenario) get
+ * f:md, the file's path from the input root, to find it in f:prose. */
+static void mark_markdown(Out *o, xmlNode *n, const char *base_rel)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) continue;
+        xmlChar *src = xmlGetNoNsProp(n, (const xmlChar *)"src");
+        if (src) {
+            char *rel = load_resolve(base_rel, (const char *)src);
+            if (rel) xmlSetNsProp(n, o->fa, (const xmlChar *)"md", (const xmlChar *)rel);
+            free(rel);
+            xmlFree(src);
+        }
+        mark_markdown(o, n->children, base_rel);
+    }
+}
+
+/* Elements a finding was raised at get f:findings, the kinds, so that a
+ * stylesheet can mark exactly that treatment, action or record. The copy
+ * has the shape of its source, so the two are walked side by side. */
+static void mark_findings(Out *o, const xmlNode *src, xmlNode *copy)
+{
+    for (; src && copy; src = src->next, copy = copy->next) {
+        if (src->type != XML_ELEMENT_NODE) continue;
+        char key[32];
+        snprintf(key, sizeof key, "%p", (const void *)src);
+        const char *kinds = map_get(o->finding_kinds, key);
+        if (kinds) xmlSetNsProp(copy, o->fa, (const xmlChar *)"findings", (const xmlChar *)kinds);
+        mark_findings(o, src->children, copy->children);
+    }
+}
+
 /* Copy a source record under parent, marked with its file and line. */
 static xmlNode *copy_rec(Out *o, xmlNode *parent, const xmlNode *src)
 {
@@ -141,8 +178,86 @@ static xmlNode *copy_rec(Out *o, xmlNode *parent, const xmlNode *src)
     if (!c) die_oom();
     fix_ns(c, o->d);
     xmlAddChild(parent, c);
+    if (o->finding_kinds) {
+        char key[32];
+        snprintf(key, sizeof key, "%p", (const void *)src);
+        const char *kinds = map_get(o->finding_kinds, key);
+        if (kinds) xmlSetNsProp(c, o->fa, (const xmlChar *)"findings", (const xmlChar *)kinds);
+        mark_findings(o, src->children, c->children);
+    }
     set_origin(o, c, src);
+    const Src *s = src_of(src);
+    if (s) {
+        xmlNode *next = c->next;
+        c->next = NULL;
+        mark_markdown(o, c, s->rel);
+        c->next = next;
+    }
     return c;
+}
+
+/* ---- Markdown as XML: CommonMark's node types as element names ---------- */
+
+#define MD_NS "http://commonmark.org/xml/1.0"
+
+static void markdown_tree(Out *o, xmlNs *md, xmlNode *parent, const MdDoc *doc)
+{
+    cmark_iter *it = cmark_iter_new(doc->doc);
+    cmark_event_type ev;
+    xmlNode *cur = parent;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        if (ev == CMARK_EVENT_EXIT) {
+            if (cur != parent) cur = cur->parent;
+            continue;
+        }
+        cmark_node_type t = cmark_node_get_type(n);
+        xmlNode *e = xmlNewChild(cur, md, (const xmlChar *)cmark_node_get_type_string(n), NULL);
+        char num[24];
+        int line = cmark_node_get_start_line(n);
+        if (line > 0 && t < CMARK_NODE_FIRST_INLINE) {
+            snprintf(num, sizeof num, "%d", line);
+            xmlNewProp(e, (const xmlChar *)"line", (const xmlChar *)num);
+        }
+        switch (t) {
+        case CMARK_NODE_HEADING:
+            snprintf(num, sizeof num, "%d", cmark_node_get_heading_level(n));
+            xmlNewProp(e, (const xmlChar *)"level", (const xmlChar *)num);
+            break;
+        case CMARK_NODE_LIST:
+            xmlNewProp(e, (const xmlChar *)"type",
+                       (const xmlChar *)(cmark_node_get_list_type(n) == CMARK_ORDERED_LIST ? "ordered" : "bullet"));
+            snprintf(num, sizeof num, "%d", cmark_node_get_list_start(n));
+            if (cmark_node_get_list_type(n) == CMARK_ORDERED_LIST) xmlNewProp(e, (const xmlChar *)"start", (const xmlChar *)num);
+            xmlNewProp(e, (const xmlChar *)"tight", (const xmlChar *)(cmark_node_get_list_tight(n) ? "true" : "false"));
+            break;
+        case CMARK_NODE_CODE_BLOCK: {
+            const char *info = cmark_node_get_fence_info(n);
+            if (info && *info) xmlNewProp(e, (const xmlChar *)"info", (const xmlChar *)info);
+            break;
+        }
+        case CMARK_NODE_LINK:
+        case CMARK_NODE_IMAGE: {
+            const char *url = cmark_node_get_url(n), *title = cmark_node_get_title(n);
+            xmlNewProp(e, (const xmlChar *)"destination", (const xmlChar *)(url ? url : ""));
+            if (title && *title) xmlNewProp(e, (const xmlChar *)"title", (const xmlChar *)title);
+            if (t == CMARK_NODE_IMAGE && url) {
+                char *rel = load_resolve(doc->rel, url);
+                if (rel) xmlSetNsProp(e, o->fa, (const xmlChar *)"path", (const xmlChar *)rel);
+                free(rel);
+            }
+            break;
+        }
+        default:
+            break;
+        }
+        const char *lit = cmark_node_get_literal(n);
+        if (lit && (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE || t == CMARK_NODE_CODE_BLOCK ||
+                    t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE))
+            xmlNodeAddContent(e, (const xmlChar *)lit);
+        if (cmark_node_first_child(n)) cur = e; /* a container: its children follow until EXIT */
+    }
+    cmark_iter_free(it);
 }
 
 static xmlNode *section(Out *o, xmlNode *root, const char *name) { return child(o, root, name); }
@@ -345,6 +460,93 @@ static void plan_facts(Out *o, xmlNode *rec, const PlanCalc *pc)
     }
 }
 
+static void level_attrs(xmlNode *l, const LevelSummary *ls)
+{
+    set_int(l, "count", ls->count);
+    set_int(l, "reported-on-time", ls->reported_on_time);
+    set_num(l, "reported-share", ls->reported_share);
+    set_int(l, "with-target", ls->with_target);
+    set_int(l, "resolved-in-time", ls->resolved_in_time);
+    set_num(l, "resolved-share", ls->resolved_share);
+    set_int(l, "escalations-due", ls->escalations_due);
+    set_int(l, "escalations-made", ls->escalations_made);
+    set_int(l, "escalations-on-time", ls->escalations_on_time);
+    set_int(l, "open", ls->open);
+    set_num(l, "restore-mean-minutes", ls->restore_mean);
+    set_num(l, "restore-p90-minutes", ls->restore_p90);
+}
+
+static void change_attrs(xmlNode *ch, const ChangeSummary *cs)
+{
+    set_int(ch, "total", cs->total);
+    set_int(ch, "implemented", cs->implemented);
+    set_int(ch, "failed", cs->failed);
+    set_int(ch, "rolled-back", cs->rolled_back);
+    set_int(ch, "cancelled", cs->cancelled);
+    set_int(ch, "emergency", cs->emergency);
+    set_int(ch, "significant", cs->significant);
+    set_num(ch, "success-percent", cs->success);
+}
+
+static void satisfaction_attrs(xmlNode *sa, const SatisfactionSummary *ss)
+{
+    set_int(sa, "surveys", ss->surveys);
+    set_int(sa, "respondents", ss->respondents);
+    set_num(sa, "score", ss->score);
+    if (ss->scale) set_int(sa, "scale", ss->scale);
+    set_int(sa, "complaints", ss->complaints);
+    set_int(sa, "closed", ss->closed);
+    set_int(sa, "open", ss->open);
+}
+
+/* the quarter of the period and the four before it (docs/facts.md §5.9) */
+static void quarters(Out *o, xmlNode *root)
+{
+    const Calc *c = o->c;
+    const Model *m = c->m;
+    xmlNode *qs = section(o, root, "quarters");
+    for (int i = 0; i < 5; i++) {
+        const QuarterCalc *qc = &c->quarters[i];
+        xmlNode *q = child(o, qs, "quarter");
+        char id[16];
+        snprintf(id, sizeof id, "%04d-Q%d", qc->year, qc->q);
+        set(q, "id", id);
+        set_month(q, "first-month", qc->first);
+        set_month(q, "last-month", qc->last);
+        set_int(q, "months", qc->months);
+        if (qc->months) {
+            set_month(q, "from", qc->from);
+            set_month(q, "to", qc->to);
+        }
+        set_bool(q, "complete", qc->complete);
+        set_bool(q, "current", i == 4);
+        /* figures from records only where the quarter has months with records */
+        if (qc->months) {
+            for (size_t k = 0; k < m->services.n; k++) {
+                xmlNode *sv = child(o, q, "service");
+                set(sv, "ref", m->services.v[k]->id);
+                avail_attrs(sv, &qc->avail[k]);
+                xmlUnsetProp(sv, (const xmlChar *)"month");
+            }
+            xmlNode *lv = child(o, q, "incident-summary");
+            for (size_t k = 0; k < qc->nlevels; k++) {
+                const LevelSummary *ls = &qc->levels[k];
+                xmlNode *l = child(o, lv, ls->grade ? "level" : "total");
+                if (ls->grade) set(l, "level", ls->grade);
+                level_attrs(l, ls);
+            }
+            change_attrs(child(o, q, "change-summary"), &qc->changes);
+            satisfaction_attrs(child(o, q, "satisfaction-summary"), &qc->satisfaction);
+        }
+        for (size_t k = 0; k < m->kpis.n; k++) {
+            xmlNode *kx = child(o, q, "kpi");
+            set(kx, "ref", m->kpis.v[k]->id);
+            set_num(kx, "value", qc->kpi_mean[k]);
+            set_int(kx, "points", qc->kpi_points[k]);
+        }
+    }
+}
+
 static void summaries(Out *o, xmlNode *root)
 {
     const Calc *c = o->c;
@@ -366,18 +568,7 @@ static void summaries(Out *o, xmlNode *root)
         const LevelSummary *ls = &c->levels.v[i];
         xmlNode *l = child(o, lv, ls->grade ? "level" : "total");
         if (ls->grade) set(l, "level", ls->grade);
-        set_int(l, "count", ls->count);
-        set_int(l, "reported-on-time", ls->reported_on_time);
-        set_num(l, "reported-share", ls->reported_share);
-        set_int(l, "with-target", ls->with_target);
-        set_int(l, "resolved-in-time", ls->resolved_in_time);
-        set_num(l, "resolved-share", ls->resolved_share);
-        set_int(l, "escalations-due", ls->escalations_due);
-        set_int(l, "escalations-made", ls->escalations_made);
-        set_int(l, "escalations-on-time", ls->escalations_on_time);
-        set_int(l, "open", ls->open);
-        set_num(l, "restore-mean-minutes", ls->restore_mean);
-        set_num(l, "restore-p90-minutes", ls->restore_p90);
+        level_attrs(l, ls);
     }
     xmlNode *hm = section(o, root, "heatmap");
     const RiskPolicy *rp = c->policy->risk;
@@ -400,23 +591,10 @@ static void summaries(Out *o, xmlNode *root)
     if (rp) set_int(hm, "appetite", rp->appetite);
     const ChangeSummary *cs = &c->changes;
     xmlNode *ch = section(o, root, "change-summary");
-    set_int(ch, "total", cs->total);
-    set_int(ch, "implemented", cs->implemented);
-    set_int(ch, "failed", cs->failed);
-    set_int(ch, "rolled-back", cs->rolled_back);
-    set_int(ch, "cancelled", cs->cancelled);
-    set_int(ch, "emergency", cs->emergency);
-    set_int(ch, "significant", cs->significant);
-    set_num(ch, "success-percent", cs->success);
+    change_attrs(ch, cs);
     const SatisfactionSummary *ss = &c->satisfaction;
     xmlNode *sa = section(o, root, "satisfaction-summary");
-    set_int(sa, "surveys", ss->surveys);
-    set_int(sa, "respondents", ss->respondents);
-    set_num(sa, "score", ss->score);
-    if (ss->scale) set_int(sa, "scale", ss->scale);
-    set_int(sa, "complaints", ss->complaints);
-    set_int(sa, "closed", ss->closed);
-    set_int(sa, "open", ss->open);
+    satisfaction_attrs(sa, ss);
     xmlNode *fs = section(o, root, "findings");
     for (size_t i = 0; i < c->findings.n; i++) {
         const Finding *f = &c->findings.v[i];
@@ -440,12 +618,43 @@ static void summaries(Out *o, xmlNode *root)
         for (xmlNode *k = xmlDocGetRootElement(s->doc)->children; k; k = k->next) n += k->type == XML_ELEMENT_NODE;
         set_int(x, "records", n);
     }
+    quarters(o, root);
 }
 
 xmlDoc *facts_build(const Model *m, const Calc *c, const FactsOptions *opt)
 {
     Out o = {0};
     o.c = c;
+    /* the kinds of the findings raised at each source element */
+    Map *index = map_new();
+    Buf *kinds = NULL;
+    for (size_t i = 0; i < c->findings.n; i++) {
+        const Finding *fd = &c->findings.v[i];
+        if (!fd->node) continue;
+        char key[32];
+        snprintf(key, sizeof key, "%p", (const void *)fd->node);
+        intptr_t k = (intptr_t)map_get(index, key);
+        if (!k) {
+            o.keys = xrealloc(o.keys, (o.nkeys + 1) * sizeof *o.keys);
+            kinds = xrealloc(kinds, (o.nkeys + 1) * sizeof *kinds);
+            o.keys[o.nkeys] = xstrdup(key);
+            memset(&kinds[o.nkeys], 0, sizeof *kinds);
+            map_put(index, o.keys[o.nkeys], (void *)(intptr_t)(o.nkeys + 1));
+            k = (intptr_t)++o.nkeys;
+        }
+        Buf *bk = &kinds[k - 1];
+        if (bk->s && strstr(bk->s, fd->kind)) continue;
+        if (bk->len) buf_putc(bk, ' ');
+        buf_puts(bk, fd->kind);
+    }
+    map_free(index);
+    o.finding_kinds = map_new();
+    o.kind_text = xcalloc(o.nkeys ? o.nkeys : 1, sizeof *o.kind_text);
+    for (size_t k = 0; k < o.nkeys; k++) {
+        o.kind_text[k] = buf_steal(&kinds[k]);
+        map_put(o.finding_kinds, o.keys[k], o.kind_text[k]);
+    }
+    free(kinds);
     o.doc = xmlNewDoc((const xmlChar *)"1.0");
     o.doc->encoding = xmlStrdup((const xmlChar *)"UTF-8");
     xmlNode *root = xmlNewNode(NULL, (const xmlChar *)"facts");
@@ -493,8 +702,17 @@ xmlDoc *facts_build(const Model *m, const Calc *c, const FactsOptions *opt)
         for (size_t k = 0; k < c->outages.n; k++)
             if (c->outages.v[k].o == m->outages.v[i]) outage_facts(&o, rec, &c->outages.v[k]);
     }
+    /* changes and complaints carry the month they fall in (the local month
+     * of their start, or of their receipt), for selection by period */
     xmlNode *chg = section(&o, root, "changes");
-    for (size_t i = 0; i < m->changes.n; i++) copy_rec(&o, chg, m->changes.v[i]->node);
+    for (size_t i = 0; i < m->changes.n; i++) {
+        const Change *ch = m->changes.v[i];
+        xmlNode *rec = copy_rec(&o, chg, ch->node);
+        char mo[16];
+        Date d = calc_month_of(zone_of(m, ch->service), ch->start);
+        snprintf(mo, sizeof mo, "%04d-%02d", d.y, d.m);
+        xmlSetNsProp(rec, o.fa, (const xmlChar *)"month", (const xmlChar *)mo);
+    }
     xmlNode *wl = section(&o, root, "workload");
     for (size_t i = 0; i < m->measures.n; i++) {
         xmlNode *rec = copy_rec(&o, wl, m->measures.v[i]->node);
@@ -510,11 +728,36 @@ xmlDoc *facts_build(const Model *m, const Calc *c, const FactsOptions *opt)
     }
     xmlNode *sat = section(&o, root, "satisfaction");
     for (size_t i = 0; i < m->surveys.n; i++) copy_rec(&o, sat, m->surveys.v[i]->node);
-    for (size_t i = 0; i < m->complaints.n; i++) copy_rec(&o, sat, m->complaints.v[i]->node);
+    for (size_t i = 0; i < m->complaints.n; i++) {
+        const Complaint *cp = m->complaints.v[i];
+        xmlNode *rec = copy_rec(&o, sat, cp->node);
+        char mo[16];
+        Date d = calc_month_of(zone_of(m, cp->service), cp->received);
+        snprintf(mo, sizeof mo, "%04d-%02d", d.y, d.m);
+        xmlSetNsProp(rec, o.fa, (const xmlChar *)"month", (const xmlChar *)mo);
+        xmlSetNsProp(rec, o.fa, (const xmlChar *)"open-at-end",
+                     (const xmlChar *)(cp->is_open || !cp->has_closed ||
+                                               date_cmp(calc_month_of(zone_of(m, cp->service), cp->closed), month_add(c->period, 1)) >= 0
+                                           ? "true" : "false"));
+    }
     xmlNode *kp = section(&o, root, "kpis");
     for (size_t i = 0; i < m->kpis.n; i++) kpi_facts(&o, copy_rec(&o, kp, m->kpis.v[i]->node), &c->kpi[i]);
     xmlNode *reg = section(&o, root, "register");
     for (size_t i = 0; i < m->documents.n; i++) copy_rec(&o, reg, m->documents.v[i]->node);
     summaries(&o, root);
+    /* the Markdown prose, each file once, in the order of the sources */
+    xmlNode *pr = section(&o, root, "prose");
+    xmlNs *md = xmlNewNs(root, (const xmlChar *)MD_NS, (const xmlChar *)"md");
+    for (size_t i = 0; i < m->markdown.n; i++) {
+        const MdDoc *doc = m->markdown.v[i];
+        if (!doc->doc) continue;
+        xmlNode *x = child(&o, pr, "markdown");
+        set(x, "src", doc->rel);
+        markdown_tree(&o, md, x, doc);
+    }
+    map_free(o.finding_kinds);
+    for (size_t k = 0; k < o.nkeys; k++) free(o.keys[k]), free(o.kind_text[k]);
+    free(o.keys);
+    free(o.kind_text);
     return o.doc;
 }

@@ -53,10 +53,10 @@ static const Zone *zone_of(const Model *m, const Service *s)
     return m->org ? m->org->zone : NULL;
 }
 
-static void avail(B *b, const Avail *a)
+static void avail(B *b, const Avail *a, bool month)
 {
     json_builder_begin_object(b);
-    kmonth(b, "month", a->month);
+    if (month) kmonth(b, "month", a->month);
     kbool(b, "applicable", a->applicable);
     kmin(b, "service_hours_minutes", a->hours);
     kmin(b, "maintenance_minutes", a->maintenance);
@@ -110,10 +110,10 @@ static void services(B *b, const Calc *c)
         kmin(b, "data_loss_minutes", sc->data_loss);
         kmin(b, "rpo_gap_minutes", sc->rpo != NO_SECS && sc->data_loss != NO_SECS ? sc->rpo_gap : NO_SECS);
         key(b, "availability");
-        avail(b, &sc->avail);
+        avail(b, &sc->avail, true);
         key(b, "availability_history");
         json_builder_begin_array(b);
-        for (size_t k = 0; k < sc->history.n; k++) avail(b, &sc->history.v[k]);
+        for (size_t k = 0; k < sc->history.n; k++) avail(b, &sc->history.v[k], true);
         json_builder_end_array(b);
         knum(b, "predicted_availability_percent", sc->predicted);
         key(b, "incidents");
@@ -354,6 +354,89 @@ static char *shorten_numbers(const char *in)
     return buf_steal(&b);
 }
 
+static void change_obj(B *b, const ChangeSummary *cs)
+{
+    json_builder_begin_object(b);
+    kint(b, "total", cs->total);
+    kint(b, "implemented", cs->implemented);
+    kint(b, "failed", cs->failed);
+    kint(b, "rolled_back", cs->rolled_back);
+    kint(b, "cancelled", cs->cancelled);
+    kint(b, "emergency", cs->emergency);
+    kint(b, "significant", cs->significant);
+    knum(b, "success_percent", cs->success);
+    json_builder_end_object(b);
+}
+
+static void satisfaction_obj(B *b, const SatisfactionSummary *ss)
+{
+    json_builder_begin_object(b);
+    kint(b, "surveys", ss->surveys);
+    kint(b, "respondents", ss->respondents);
+    knum(b, "score", ss->score);
+    kint(b, "scale", ss->scale);
+    kint(b, "complaints", ss->complaints);
+    kint(b, "complaints_closed", ss->closed);
+    kint(b, "complaints_open", ss->open);
+    json_builder_end_object(b);
+}
+
+/* the quarter of the period, last, and the four before it */
+static void quarters(B *b, const Calc *c)
+{
+    const Model *m = c->m;
+    key(b, "quarters");
+    json_builder_begin_array(b);
+    for (int i = 0; i < 5; i++) {
+        const QuarterCalc *qc = &c->quarters[i];
+        char id[16];
+        snprintf(id, sizeof id, "%04d-Q%d", qc->year, qc->q);
+        json_builder_begin_object(b);
+        kstr(b, "id", id);
+        kmonth(b, "first_month", qc->first);
+        kmonth(b, "last_month", qc->last);
+        kint(b, "months", qc->months);
+        kbool(b, "complete", qc->complete);
+        kbool(b, "current", i == 4);
+        if (qc->months) {
+            kmonth(b, "from", qc->from);
+            kmonth(b, "to", qc->to);
+            key(b, "services");
+            json_builder_begin_array(b);
+            for (size_t k = 0; k < m->services.n; k++) {
+                json_builder_begin_object(b);
+                kstr(b, "id", m->services.v[k]->id);
+                key(b, "availability");
+                avail(b, &qc->avail[k], false);
+                json_builder_end_object(b);
+            }
+            json_builder_end_array(b);
+            key(b, "incident_levels");
+            json_builder_begin_array(b);
+            for (size_t k = 0; k + 1 < qc->nlevels; k++) level(b, &qc->levels[k]);
+            json_builder_end_array(b);
+            key(b, "incidents_total");
+            level(b, &qc->levels[qc->nlevels - 1]);
+            key(b, "changes");
+            change_obj(b, &qc->changes);
+            key(b, "satisfaction");
+            satisfaction_obj(b, &qc->satisfaction);
+        }
+        key(b, "kpis");
+        json_builder_begin_array(b);
+        for (size_t k = 0; k < m->kpis.n; k++) {
+            json_builder_begin_object(b);
+            kstr(b, "id", m->kpis.v[k]->id);
+            knum(b, "mean", qc->kpi_mean[k]);
+            kint(b, "points", qc->kpi_points[k]);
+            json_builder_end_object(b);
+        }
+        json_builder_end_array(b);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+}
+
 char *metrics_json(const Model *m, const Calc *c)
 {
     B *b = json_builder_new();
@@ -366,29 +449,11 @@ char *metrics_json(const Model *m, const Calc *c)
     incidents(b, c);
     risks(b, c);
     kpis(b, c);
-    const ChangeSummary *cs = &c->changes;
     key(b, "changes");
-    json_builder_begin_object(b);
-    kint(b, "total", cs->total);
-    kint(b, "implemented", cs->implemented);
-    kint(b, "failed", cs->failed);
-    kint(b, "rolled_back", cs->rolled_back);
-    kint(b, "cancelled", cs->cancelled);
-    kint(b, "emergency", cs->emergency);
-    kint(b, "significant", cs->significant);
-    knum(b, "success_percent", cs->success);
-    json_builder_end_object(b);
-    const SatisfactionSummary *ss = &c->satisfaction;
+    change_obj(b, &c->changes);
     key(b, "satisfaction");
-    json_builder_begin_object(b);
-    kint(b, "surveys", ss->surveys);
-    kint(b, "respondents", ss->respondents);
-    knum(b, "score", ss->score);
-    kint(b, "scale", ss->scale);
-    kint(b, "complaints", ss->complaints);
-    kint(b, "complaints_closed", ss->closed);
-    kint(b, "complaints_open", ss->open);
-    json_builder_end_object(b);
+    satisfaction_obj(b, &c->satisfaction);
+    quarters(b, c);
     findings(b, c);
     json_builder_end_object(b);
     JsonGenerator *g = json_generator_new();

@@ -41,6 +41,11 @@ typedef struct LoadOptions {
 
 Model *load_model(const LoadOptions *opt);
 
+/* A path relative to the directory of base_rel (a file's path relative to
+ * the input root), resolved lexically; NULL if absolute, a URL, or leading
+ * out of the root. Caller frees. */
+char *load_resolve(const char *base_rel, const char *path);
+
 /* Root element name and schema file of a kind. */
 const char *srckind_root(SrcKind k);
 const char *srckind_schema(SrcKind k);

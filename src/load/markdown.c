@@ -50,6 +50,8 @@ static char *resolve_rel(const char *base_rel, const char *path)
     return out;
 }
 
+char *load_resolve(const char *base_rel, const char *path) { return resolve_rel(base_rel, path); }
+
 /* true if the real path of root/rel is inside root */
 static bool inside_tree(const char *root, const char *rel)
 {

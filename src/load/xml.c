@@ -51,6 +51,13 @@ static bool under_root(const char *path)
     return ok;
 }
 
+bool xml_path_allowed(const char *url)
+{
+    const char *path = url;
+    if (url && strncmp(url, "file://", 7) == 0) path = url + 7;
+    return path && !strstr(path, "://") && under_root(path);
+}
+
 /* Only plain files under an allowed root; no network, no other scheme. */
 static xmlParserInputPtr safe_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 {

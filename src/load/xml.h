@@ -43,6 +43,8 @@ void xml_init(void);
 void xml_cleanup(void);
 /* Let the entity loader read files under dir (schemas, stylesheets). */
 void xml_allow_root(const char *dir);
+/* Whether path (a file name or a file: URL) lies under an allowed root. */
+bool xml_path_allowed(const char *path);
 
 /* Read a file's bytes with the size limit and the byte checks (no NUL,
  * valid UTF-8). Reports and returns false on failure. */

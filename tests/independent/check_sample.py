@@ -641,6 +641,37 @@ def main():
             compare(base + "/restore_mean_minutes", e["restore_mean_minutes"],
                     g.get("restore_mean_minutes"), PERCENT_TOL)
 
+        # 4 the quarters: the period's and the four before it, each rolled
+        # up from its months with records (agreed time and downtime summed,
+        # incidents counted over the months)
+        for q in data.get("quarters") or []:
+            qbase = "quarters/%s/%s" % (period, q["id"])
+            y, n = int(q["id"][:4]), int(q["id"][-1])
+            months = ["%04d-%02d" % (y, (n - 1) * 3 + k) for k in (1, 2, 3)]
+            counted = [mo for mo in months if data["first_month"] <= mo <= period]
+            compare(qbase + "/months", len(counted), q.get("months"))
+            if not counted:
+                continue
+            got_q = {s["id"]: s["availability"] for s in q.get("services", [])}
+            for sid in model.service_order:
+                parts = [availability(model, sid, mo) for mo in counted]
+                agreed = sum((p["agreed_minutes"] for p in parts), Fraction(0))
+                down = sum((p["downtime_minutes"] for p in parts), Fraction(0))
+                g = got_q.get(sid, {})
+                compare("%s/%s/agreed_minutes" % (qbase, sid), agreed, g.get("agreed_minutes"))
+                compare("%s/%s/downtime_minutes" % (qbase, sid), down, g.get("downtime_minutes"))
+                if agreed > 0:
+                    compare("%s/%s/percent" % (qbase, sid), (agreed - down) / agreed * 100,
+                            g.get("percent"), PERCENT_TOL)
+                    target = parts[-1]["target_percent"]
+                    compare("%s/%s/met" % (qbase, sid),
+                            None if target is None else (agreed - down) / agreed * 100 >= target, g.get("met"))
+            items = [it for mo in counted for it in incidents(model, mo)]
+            e = summaries(items).get(None, {"count": 0, "reported_on_time": 0, "resolved_within_target": 0})
+            t = q.get("incidents_total", {})
+            for k in ("count", "reported_on_time", "resolved_within_target"):
+                compare("%s/incidents/%s" % (qbase, k), e[k], t.get(k))
+
     sys.exit(1 if FAILURES else 0)
 
 

@@ -42,7 +42,7 @@ OBJ_MAIN := $(SRC_MAIN:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all setup run test sanitize clean bench bench-quick
+.PHONY: all setup run test sanitize clean bench bench-quick regen
 
 all: $(BIN)
 
@@ -74,6 +74,13 @@ sanitize: setup
 	@$(MAKE) --no-print-directory BUILD=build-asan BIN=build-asan/dossier OPT="-O1 -g $(SAN)" \
 		LDFLAGS="-fsanitize=address,undefined" build-asan/dossier build-asan/run-unit
 	@ASAN_OPTIONS=detect_leaks=1 DOSSIER=build-asan/dossier UNIT=build-asan/run-unit sh tests/run.sh
+
+# rewrite the expected outputs of tests/bad and tests/golden from the
+# current code; review them with git diff before committing
+regen: setup
+	@$(MAKE) --no-print-directory dossier
+	@sh tests/regen-bad.sh
+	@sh tests/regen-golden.sh
 
 bench: setup
 	@$(MAKE) --no-print-directory dossier

@@ -213,12 +213,6 @@ static void build_documents(const Model *m, xmlDoc *facts, const Options *o)
     TypesetOptions to = {.image_root = o->input};
     for (size_t i = 0; i < m->documents.n; i++) {
         const Document *d = m->documents.v[i];
-        /* TEMPORARY while the stylesheets of issue 5 are being written:
-         * a kind without one yet is skipped. Removed when all exist. */
-        char *xsl = xasprintf("%s/stylesheets/%s.xsl", o->datadir, d->kind);
-        bool have = access(xsl, R_OK) == 0;
-        free(xsl);
-        if (!have) continue;
         for (int l = LANG_ZH; l <= LANG_EN; l <<= 1) {
             if (o->lang ? o->lang != l : !(d->langs & l)) continue;
             const char *lang = l == LANG_EN ? "en" : "zh-CN";

@@ -646,6 +646,10 @@ typedef struct Model {
     /* the latest month that has operational records */
     bool has_records;
     Date latest_month;
+    /* when the business impact analysis and the risk assessment were made
+     * (the latest `assessed` of their files) */
+    bool has_bia_assessed, has_risk_assessed;
+    Date bia_assessed, risk_assessed;
 } Model;
 
 /* Id spaces of Model.ids */

@@ -30,6 +30,7 @@
   <xsl:variable name="org" select="$facts/f:organisation/d:organisation"/>
   <xsl:variable name="en" select="$lang = 'en'"/>
   <xsl:variable name="period" select="$facts/@period"/>
+  <xsl:variable name="period-end" select="$facts/@period-end"/>
   <xsl:variable name="policy" select="$facts/f:policies/f:edition[@in-force = 'true']"/>
   <xsl:variable name="templates" select="document('../templates/layout.xml')/l:templates/l:set[@lang = $lang]"/>
   <xsl:variable name="labels-common" select="document(concat('../templates/labels/', $lang, '.xml'))/labels/label"/>
@@ -148,9 +149,7 @@
         <xsl:text> </xsl:text>
         <xsl:value-of select="substring($d, 1, 4)"/>
       </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="substring($d, 1, 4)"/>年<xsl:value-of select="number(substring($d, 6, 2))"/>月<xsl:value-of select="number(substring($d, 9, 2))"/>日
-      </xsl:otherwise>
+      <xsl:otherwise><xsl:value-of select="substring($d, 1, 4)"/>年<xsl:value-of select="number(substring($d, 6, 2))"/>月<xsl:value-of select="number(substring($d, 9, 2))"/>日</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -186,15 +185,25 @@
     <xsl:attribute name="author"><xsl:call-template name="person"><xsl:with-param name="id" select="$rev/@author"/></xsl:call-template></xsl:attribute>
     <xsl:attribute name="subject"><xsl:call-template name="label"><xsl:with-param name="key" select="concat('kind.', $kind)"/></xsl:call-template></xsl:attribute>
     <xsl:attribute name="keywords"><xsl:value-of select="concat($doc/@number, ' ', $doc/@version)"/></xsl:attribute>
-    <xsl:attribute name="date">
-      <xsl:choose>
-        <xsl:when test="$rev/@effective"><xsl:value-of select="$rev/@effective"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="$rev/@date"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:attribute>
-    <xsl:if test="$draft">
-      <xsl:attribute name="watermark"><xsl:call-template name="label"><xsl:with-param name="key" select="'draft-watermark'"/></xsl:call-template></xsl:attribute>
-    </xsl:if>
+    <xsl:attribute name="date"><xsl:call-template name="document-date"/></xsl:attribute>
+    <xsl:choose>
+      <xsl:when test="$doc/@status = 'superseded' or $doc/@status = 'withdrawn'">
+        <xsl:attribute name="watermark"><xsl:call-template name="label"><xsl:with-param name="key" select="concat($doc/@status, '-watermark')"/></xsl:call-template></xsl:attribute>
+      </xsl:when>
+      <xsl:when test="$draft">
+        <xsl:attribute name="watermark"><xsl:call-template name="label"><xsl:with-param name="key" select="'draft-watermark'"/></xsl:call-template></xsl:attribute>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- the document's date (PDF metadata): the current revision's effective
+       date; periodic reports override it with the period's last day
+       ($period-end), so that the same sources give the same bytes -->
+  <xsl:template name="document-date">
+    <xsl:choose>
+      <xsl:when test="$rev/@effective"><xsl:value-of select="$rev/@effective"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$rev/@date"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- meta fields, styles and page masters -->
@@ -336,8 +345,11 @@
   <xsl:template name="prose">
     <xsl:param name="of"/>
     <xsl:param name="level" select="2"/>
+    <!-- false() under an unnumbered heading (an appendix): its headings unnumbered too -->
+    <xsl:param name="numbered" select="true()"/>
     <xsl:apply-templates select="$facts/f:prose/f:markdown[@src = $of/@f:md]/md:document/*" mode="md">
       <xsl:with-param name="level" select="$level"/>
+      <xsl:with-param name="numbered" select="$numbered"/>
     </xsl:apply-templates>
   </xsl:template>
 
@@ -347,28 +359,47 @@
   <xsl:template match="md:paragraph" mode="md">
     <p><xsl:apply-templates mode="md-inline"/></p>
   </xsl:template>
+  <!-- Markdown headings: the shallowest heading of the file goes to $level,
+       deeper ones below it (an author may start a part at ## or ###);
+       level 4 and deeper: unnumbered and out of the contents -->
   <xsl:template match="md:heading" mode="md">
     <xsl:param name="level" select="2"/>
-    <xsl:variable name="l" select="$level + @level - 1"/>
+    <xsl:param name="numbered" select="true()"/>
+    <xsl:variable name="all" select="ancestor::md:document[1]//md:heading"/>
+    <xsl:variable name="min" select="$all[not($all/@level &lt; @level)][1]/@level"/>
+    <xsl:variable name="l" select="$level + @level - $min"/>
     <h>
-      <xsl:attribute name="level"><xsl:choose><xsl:when test="$l &gt; 4">4</xsl:when><xsl:otherwise><xsl:value-of select="$l"/></xsl:otherwise></xsl:choose></xsl:attribute>
+      <xsl:choose>
+        <xsl:when test="not($numbered) and $l &lt; 4">
+          <xsl:attribute name="level"><xsl:value-of select="$l"/></xsl:attribute>
+          <xsl:attribute name="numbered">false</xsl:attribute>
+        </xsl:when>
+        <xsl:when test="$l &gt;= 4">
+          <xsl:attribute name="level">4</xsl:attribute>
+          <xsl:attribute name="numbered">false</xsl:attribute>
+          <xsl:attribute name="toc">false</xsl:attribute>
+        </xsl:when>
+        <xsl:otherwise><xsl:attribute name="level"><xsl:value-of select="$l"/></xsl:attribute></xsl:otherwise>
+      </xsl:choose>
       <xsl:apply-templates mode="md-inline"/>
     </h>
   </xsl:template>
   <xsl:template match="md:list" mode="md">
     <xsl:param name="level" select="2"/>
+    <xsl:param name="numbered" select="true()"/>
     <list ordered="{@type = 'ordered'}">
       <xsl:if test="@start"><xsl:attribute name="start"><xsl:value-of select="@start"/></xsl:attribute></xsl:if>
       <xsl:for-each select="md:item">
         <item>
-          <xsl:apply-templates select="*" mode="md"><xsl:with-param name="level" select="$level"/></xsl:apply-templates>
+          <xsl:apply-templates select="*" mode="md"><xsl:with-param name="level" select="$level"/><xsl:with-param name="numbered" select="$numbered"/></xsl:apply-templates>
         </item>
       </xsl:for-each>
     </list>
   </xsl:template>
   <xsl:template match="md:block_quote" mode="md">
     <xsl:param name="level" select="2"/>
-    <quote><xsl:apply-templates select="*" mode="md"><xsl:with-param name="level" select="$level"/></xsl:apply-templates></quote>
+    <xsl:param name="numbered" select="true()"/>
+    <quote><xsl:apply-templates select="*" mode="md"><xsl:with-param name="level" select="$level"/><xsl:with-param name="numbered" select="$numbered"/></xsl:apply-templates></quote>
   </xsl:template>
   <xsl:template match="md:code_block" mode="md">
     <pre><xsl:value-of select="."/></pre>
@@ -396,12 +427,22 @@
   <!-- ===== pieces for reports ===== -->
 
   <!-- a table of the findings of some kinds, each with its record -->
+  <!-- a table of the findings of some kinds (space-separated), optionally
+       only those about some subjects (space-separated ids), each with its
+       record; a paragraph saying there are none otherwise -->
   <xsl:template name="findings-table">
     <xsl:param name="kinds"/>
-    <xsl:variable name="set" select="$facts/f:findings/f:finding[contains(concat(' ', $kinds, ' '), concat(' ', @kind, ' '))]"/>
+    <xsl:param name="subjects" select="''"/>
+    <xsl:param name="caption" select="''"/>
+    <xsl:variable name="set" select="$facts/f:findings/f:finding[contains(concat(' ', $kinds, ' '), concat(' ', @kind, ' '))]
+        [$subjects = '' or contains(concat(' ', $subjects, ' '), concat(' ', @subject, ' '))]"/>
     <xsl:choose>
       <xsl:when test="$set">
-        <table widths="30mm 28mm 1* 34mm" header-rows="1">
+        <table widths="27mm 26mm 1* 40mm" header-rows="1">
+          <xsl:if test="$caption != ''">
+            <xsl:attribute name="caption"><xsl:value-of select="$caption"/></xsl:attribute>
+            <xsl:attribute name="continued"><xsl:value-of select="$caption"/><xsl:call-template name="label"><xsl:with-param name="key" select="'continued'"/></xsl:call-template></xsl:attribute>
+          </xsl:if>
           <row>
             <cell><xsl:call-template name="label"><xsl:with-param name="key" select="'finding.kind'"/></xsl:call-template></cell>
             <cell><xsl:call-template name="label"><xsl:with-param name="key" select="'finding.subject'"/></xsl:call-template></cell>
@@ -413,7 +454,7 @@
               <cell><xsl:call-template name="label"><xsl:with-param name="key" select="concat('finding.', @kind)"/></xsl:call-template></cell>
               <cell><xsl:value-of select="@subject"/></cell>
               <cell><xsl:apply-templates select="." mode="finding-text"/></cell>
-              <cell><code><xsl:value-of select="concat(@f:file, ':', @f:line)"/></code></cell>
+              <cell style="source"><xsl:value-of select="concat(@f:file, ':', @f:line)"/></cell>
             </row>
           </xsl:for-each>
         </table>
@@ -424,9 +465,6 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A finding in words, in the document's language: the sentence of its
-       kind from the catalogue, with {s} the subject (a service's name, or
-       the id), {v} and {l} its figures, formatted by the kind's unit. -->
   <xsl:template match="f:finding" mode="finding-text">
     <xsl:variable name="key" select="concat('finding-text.', @kind)"/>
     <xsl:variable name="unit">

@@ -23,6 +23,7 @@
   <xsl:variable name="total" select="$facts/f:incident-summary/f:total"/>
 
   <xsl:template name="report-period"><xsl:call-template name="month"/></xsl:template>
+  <xsl:template name="document-date"><xsl:value-of select="$period-end"/></xsl:template>
 
   <xsl:template match="/">
     <document>

@@ -13,7 +13,7 @@ render() { # NAME -> $R/NAME.pdf, $R/NAME.dump, $R/NAME.err
 # lines per page of a dump, as "page count" pairs
 lines_per_page() { awk '/^page /{p=$2; sub("/.*","",p); n[p]=0} /^  line /{n[p]++} END{for (k in n) print k, n[k]}' "$1" | sort -n; }
 
-for t in orphan widow keep long-table tall-row wide-table toc; do
+for t in orphan widow keep heading-list group-table long-table tall-row wide-table toc; do
     if render $t; then pass "typeset/$t renders"; else fail "typeset/$t renders" "$(cat "$R/$t.err")"; fi
 done
 
@@ -27,6 +27,14 @@ lines_per_page "$R/widow.dump" | awk 'NR==1 && $2 < 2 {exit 1}' && pass "typeset
 # keep-with-next: the heading and two lines of its paragraph on one page
 awk '/^page /{p=$2} /heading 1 "恢复策略"/{h=p} /第五段落开始/{l=p} END{exit !(h != "" && h == l)}' "$R/keep.dump" \
     && pass "typeset/keep: the heading goes with its paragraph" || fail "typeset/keep: heading with its paragraph" "$(head -5 "$R/keep.dump")"
+# twelve tables, each in a keep-together group, over two pages: no table
+# is split, so no header row is repeated (12 headers in all)
+[ "$(grep -c 'header "F' "$R/group-table.dump")" -eq 12 ] && awk '/^page /{p=$2} /header "F7/{h=p} /"c3 /{if (seen7 == 0 && h != "") {c=p; seen7=1}} END{exit !(h == c)}' "$R/group-table.dump" \
+    && pass "typeset/group-table: a table in a keep-together group is not split" || fail "typeset/group-table: a table in a keep-together group is not split" "$(grep -n 'page\|header' "$R/group-table.dump")"
+# a heading before a list whose first item's paragraph moves whole to the
+# next page (two lines, no orphan): the heading moves with it
+awk '/^page /{p=$2} /heading .*"5. Improve"/{h=p} /"Put the actions/{l=p} END{exit !(h != "" && h == l)}' "$R/heading-list.dump" \
+    && pass "typeset/heading-list: a heading goes with the first item of a list" || fail "typeset/heading-list: heading with the list's first item" "$(grep -n 'page\|Improve\|Put the' "$R/heading-list.dump")"
 
 # a long table: its header row first on every page, and every page's footer right
 pages=$(pdfinfo "$R/long-table.pdf" | awk '/^Pages:/{print $2}')

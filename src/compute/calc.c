@@ -152,6 +152,8 @@ Calc *calc_run(const Model *m, Date period)
     c->risk = arena_alloc(c->arena, (m->risks.n ? m->risks.n : 1) * sizeof *c->risk);
     c->kpi = arena_alloc(c->arena, (m->kpis.n ? m->kpis.n : 1) * sizeof *c->kpi);
     c->plan = arena_alloc(c->arena, (m->plans.n ? m->plans.n : 1) * sizeof *c->plan);
+    c->drill = arena_alloc(c->arena, (m->drills.n ? m->drills.n : 1) * sizeof *c->drill);
+    c->review_overdue = arena_alloc(c->arena, (m->documents.n ? m->documents.n : 1) * sizeof *c->review_overdue);
     c->work = arena_alloc(c->arena, (m->measures.n ? m->measures.n : 1) * sizeof *c->work);
     c->order = arena_alloc(c->arena, (ns ? ns : 1) * sizeof *c->order);
 
@@ -180,6 +182,7 @@ Calc *calc_run(const Model *m, Date period)
     calc_operations(c);
     calc_kpis(c);
     calc_quarters(c);
+    calc_documents(c);
     xsort(c->findings.v, c->findings.n, sizeof *c->findings.v, cmp_finding);
     return c;
 }

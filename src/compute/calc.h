@@ -133,7 +133,7 @@ typedef struct IncidentCalc {
 
 typedef struct LevelSummary {
     const char *grade;  /* incident level id; NULL = all */
-    int count, reported_on_time, resolved_in_time, with_target;
+    int count, major, reported_on_time, resolved_in_time, with_target;
     int escalations_due, escalations_made, escalations_on_time;
     int open;
     double restore_mean, restore_p90; /* minutes; NaN if none resolved */
@@ -195,6 +195,22 @@ typedef struct PlanCalc {
     Secs duration;           /* its steps' makespan: the longest path through them, services in dependency order */
 } PlanCalc;
 
+/* ---- drills ---------------------------------------------------------------------- */
+
+/* A drill measurement against its limits: the stricter of the service's
+ * required RTO (RPO) and the drill objectives' target for that service. */
+typedef struct MeasuredCalc {
+    const Measured *ms;
+    Secs rto_limit, rpo_limit; /* NO_SECS: none */
+    bool rto_met, rpo_met;     /* meaningful when the limit and the value are known */
+} MeasuredCalc;
+
+typedef struct DrillCalc {
+    const Drill *d;
+    bool evaluated;            /* it has a result dated before the period's end */
+    MeasuredCalc *measured;    /* parallel to d->measured */
+} DrillCalc;
+
 /* ---- changes, workload, satisfaction in the period ------------------------------ */
 
 typedef struct ChangeSummary {
@@ -239,6 +255,7 @@ typedef struct QuarterCalc {
     double *kpi_mean;         /* per KPI: the mean of its monthly values in the quarter
                                * (of all 12-month series points in it); NaN if none */
     int *kpi_points;          /* how many values the mean is of */
+    KpiStatus *kpi_status;    /* of the mean, against the KPI's target and amber threshold */
 } QuarterCalc;
 
 /* ---- the whole ------------------------------------------------------------------- */
@@ -255,6 +272,8 @@ typedef struct Calc {
     RiskCalc *risk;         /* parallel to m->risks */
     KpiCalc *kpi;           /* parallel to m->kpis */
     PlanCalc *plan;         /* parallel to m->plans */
+    DrillCalc *drill;       /* parallel to m->drills */
+    bool *review_overdue;   /* parallel to m->documents: review-by before the period's last day */
     WorkloadCalc *work;     /* parallel to m->measures */
     ChangeSummary changes;
     SatisfactionSummary satisfaction;
@@ -297,5 +316,8 @@ char *calc_explain(Calc *c, const char *id);
 
 const char *rule_name(Rule r);
 const char *kpi_status_name(KpiStatus s);
+/* A KPI's status for a value (NaN: none): green when it meets the target,
+ * amber when it meets the amber threshold, else red. */
+KpiStatus calc_kpi_status(const Kpi *k, double v);
 
 #endif

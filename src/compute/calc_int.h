@@ -13,5 +13,6 @@ void calc_kpis(Calc *c);
 void calc_drills(Calc *c);
 void calc_operations(Calc *c);
 void calc_quarters(Calc *c);
+void calc_documents(Calc *c);
 
 #endif

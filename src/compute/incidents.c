@@ -195,6 +195,7 @@ void calc_level_summary(const Calc *c, LevelSummary *ls, const char *grade, Date
         if (!ic->grade || date_cmp(ic->month, from) < 0 || date_cmp(ic->month, to) > 0) continue;
         if (grade && !str_eq(ic->grade->id, grade)) continue;
         ls->count++;
+        ls->major += ic->major;
         ls->reported_on_time += ic->report_on_time;
         if (ic->has_target && (ic->in->has_resolved || ic->overdue_open)) {
             ls->with_target++;

@@ -102,7 +102,7 @@ static bool meets(const Kpi *k, double v, Dec t)
     return k->higher_better ? v >= x : v <= x;
 }
 
-static KpiStatus status_of(const Kpi *k, double v)
+KpiStatus calc_kpi_status(const Kpi *k, double v)
 {
     if (isnan(v)) return KPI_NONE;
     if (meets(k, v, k->target)) return KPI_GREEN;
@@ -132,7 +132,7 @@ void calc_kpis(Calc *c)
         }
         kc->value = v[12];
         kc->has_value = !isnan(v[12]);
-        kc->status = status_of(k, v[12]);
+        kc->status = calc_kpi_status(k, v[12]);
         kc->delta_prev = v[12] - v[11];
         kc->delta_year = v[12] - v[0];
         kc->moving3 = (v[12] + v[11] + v[10]) / 3.0; /* NaN if any is missing */

@@ -10,7 +10,7 @@
  * is that of the SLA in force at the end of the last month counted.
  * Incidents, changes, surveys and complaints are counted over the months
  * as in a month (docs/metrics.md). A KPI's quarter value is the mean of
- * its monthly values in the quarter.
+ * its monthly values in the quarter, with the status of that mean.
  */
 #include <math.h>
 #include <string.h>
@@ -78,6 +78,7 @@ static void one_quarter(Calc *c, QuarterCalc *qc, int y, int q)
     size_t nk = m->kpis.n;
     qc->kpi_mean = arena_alloc(c->arena, (nk ? nk : 1) * sizeof *qc->kpi_mean);
     qc->kpi_points = arena_alloc(c->arena, (nk ? nk : 1) * sizeof *qc->kpi_points);
+    qc->kpi_status = arena_alloc(c->arena, (nk ? nk : 1) * sizeof *qc->kpi_status);
     for (size_t i = 0; i < nk; i++) {
         const KpiCalc *kc = &c->kpi[i];
         double sum = 0;
@@ -90,6 +91,7 @@ static void one_quarter(Calc *c, QuarterCalc *qc, int y, int q)
         }
         qc->kpi_mean[i] = n ? sum / n : NAN;
         qc->kpi_points[i] = n;
+        qc->kpi_status[i] = calc_kpi_status(kc->k, qc->kpi_mean[i]);
     }
 }
 

@@ -69,25 +69,38 @@ void calc_drills(Calc *c)
     const ContinuityPolicy *cp = c->policy->cont;
     for (size_t i = 0; i < m->drills.n; i++) {
         const Drill *d = m->drills.v[i];
+        DrillCalc *dc = &c->drill[i];
+        dc->d = d;
+        dc->measured = arena_alloc(c->arena, (d->measured.n ? d->measured.n : 1) * sizeof *dc->measured);
+        for (size_t k = 0; k < d->measured.n; k++) {
+            const Measured *ms = &d->measured.v[k];
+            MeasuredCalc *mc = &dc->measured[k];
+            mc->ms = ms;
+            mc->rto_limit = mc->rpo_limit = NO_SECS;
+            if (!ms->service) continue;
+            const ServiceCalc *sc = &c->svc[ms->service->index];
+            mc->rto_limit = sc->rto;
+            mc->rpo_limit = sc->rpo;
+            for (size_t o = 0; o < d->objectives.n; o++) {
+                const Objective *ob = &d->objectives.v[o];
+                if (ob->service != ms->service) continue;
+                if (ob->rto != NO_SECS && (mc->rto_limit == NO_SECS || ob->rto < mc->rto_limit)) mc->rto_limit = ob->rto;
+                if (ob->rpo != NO_SECS && (mc->rpo_limit == NO_SECS || ob->rpo < mc->rpo_limit)) mc->rpo_limit = ob->rpo;
+            }
+            mc->rto_met = ms->recovery != NO_SECS && mc->rto_limit != NO_SECS && ms->recovery <= mc->rto_limit;
+            mc->rpo_met = ms->data_loss != NO_SECS && mc->rpo_limit != NO_SECS && ms->data_loss <= mc->rpo_limit;
+        }
         if (!d->has_result || date_cmp(d->date, end) >= 0) continue; /* not held by the period's end */
+        dc->evaluated = true;
         for (size_t k = 0; k < d->measured.n; k++) {
             const Measured *ms = &d->measured.v[k];
             if (!ms->service || ms->recovery == NO_SECS) continue;
-            const ServiceCalc *sc = &c->svc[ms->service->index];
-            Secs limit = sc->rto;
-            for (size_t o = 0; o < d->objectives.n; o++)
-                if (d->objectives.v[o].service == ms->service && d->objectives.v[o].rto != NO_SECS &&
-                    (limit == NO_SECS || d->objectives.v[o].rto < limit))
-                    limit = d->objectives.v[o].rto;
+            Secs limit = dc->measured[k].rto_limit;
             if (limit != NO_SECS && ms->recovery > limit)
                 calc_finding(c, "drill-rto-exceeded", d->id, ms->node, ms->recovery / 60.0, limit / 60.0,
                              "drill %s recovered %s in %g min, over its RTO of %g min", d->id, ms->service->id,
                              ms->recovery / 60.0, limit / 60.0);
-            Secs rpo = sc->rpo;
-            for (size_t o = 0; o < d->objectives.n; o++)
-                if (d->objectives.v[o].service == ms->service && d->objectives.v[o].rpo != NO_SECS &&
-                    (rpo == NO_SECS || d->objectives.v[o].rpo < rpo))
-                    rpo = d->objectives.v[o].rpo;
+            Secs rpo = dc->measured[k].rpo_limit;
             if (rpo != NO_SECS && ms->data_loss != NO_SECS && ms->data_loss > rpo)
                 calc_finding(c, "drill-rpo-exceeded", d->id, ms->node, ms->data_loss / 60.0, rpo / 60.0,
                              "drill %s lost %g min of data of %s, over its RPO of %g min", d->id,
@@ -220,6 +233,24 @@ void calc_satisfaction_summary(const Calc *c, SatisfactionSummary *ss, Date from
             if (closed_by_end) ss->closed++;
         }
         if (!closed_by_end) ss->open++;
+    }
+}
+
+/* Controlled documents past their review date (ISO/IEC 20000-1 7.5.3,
+ * ISO 22301 7.5.3): review-by before the period's last day, for documents
+ * in use (not superseded or withdrawn). */
+void calc_documents(Calc *c)
+{
+    const Model *m = c->m;
+    Date last = {c->period.y, c->period.m, days_in_month(c->period.y, c->period.m)};
+    for (size_t i = 0; i < m->documents.n; i++) {
+        const Document *d = m->documents.v[i];
+        if (!d->has_review_by || str_eq(d->status, "superseded") || str_eq(d->status, "withdrawn")) continue;
+        if (date_cmp(d->review_by, last) >= 0) continue;
+        c->review_overdue[i] = true;
+        char t[16];
+        calc_finding(c, "document-review-overdue", d->number, d->node, NAN, NAN,
+                     "document %s %s was due for review by %s", d->number, d->version, date_format(d->review_by, t));
     }
 }
 

@@ -26,7 +26,20 @@ typedef struct {
     Map *finding_kinds; /* source element (as "%p") -> the kinds of the findings raised at it */
     char **keys, **kind_text; /* the map's keys and values */
     size_t nkeys;
+    Map *annot;         /* source element (as "%p") -> an Annot: computed figures to add to its copy */
+    char **annot_keys;
+    size_t nannot_keys;
 } Out;
+
+/* Computed figures that belong to a part of a copied record (a drill's
+ * measurement, objective or step, a register document) rather than to a
+ * whole record: added to the copy of that element. */
+typedef enum { AN_MEASURED, AN_OBJECTIVE, AN_DRILL_STEP, AN_STEP_RESULT, AN_DOCUMENT, AN_ACTION, AN_TREATMENT } AnKind;
+typedef struct {
+    AnKind kind;
+    const void *p;
+    const Zone *zone;
+} Annot;
 
 /* Move a copied subtree onto the root's namespace declarations: first
  * point every element at the root's d: namespace, then drop the copied
@@ -156,19 +169,129 @@ static void mark_markdown(Out *o, xmlNode *n, const char *base_rel)
     }
 }
 
+static void annotate_one(Out *o, const Annot *a, xmlNode *copy);
+
 /* Elements a finding was raised at get f:findings, the kinds, so that a
- * stylesheet can mark exactly that treatment, action or record. The copy
- * has the shape of its source, so the two are walked side by side. */
+ * stylesheet can mark exactly that treatment, action or record; parts of
+ * records with figures of their own get them (annotate_one). The copy has
+ * the shape of its source, so the two are walked side by side. */
+static void mark_element(Out *o, const xmlNode *src, xmlNode *copy)
+{
+    char key[32];
+    snprintf(key, sizeof key, "%p", (const void *)src);
+    const char *kinds = o->finding_kinds ? map_get(o->finding_kinds, key) : NULL;
+    if (kinds) xmlSetNsProp(copy, o->fa, (const xmlChar *)"findings", (const xmlChar *)kinds);
+    const Annot *a = o->annot ? map_get(o->annot, key) : NULL;
+    if (a) annotate_one(o, a, copy);
+}
+
 static void mark_findings(Out *o, const xmlNode *src, xmlNode *copy)
 {
     for (; src && copy; src = src->next, copy = copy->next) {
         if (src->type != XML_ELEMENT_NODE) continue;
-        char key[32];
-        snprintf(key, sizeof key, "%p", (const void *)src);
-        const char *kinds = map_get(o->finding_kinds, key);
-        if (kinds) xmlSetNsProp(copy, o->fa, (const xmlChar *)"findings", (const xmlChar *)kinds);
+        mark_element(o, src, copy);
         mark_findings(o, src->children, copy->children);
     }
+}
+
+/* a computed figure on a copied element: an attribute in the facts namespace */
+static void set_fmin(Out *o, xmlNode *n, const char *name, Secs v)
+{
+    if (v == NO_SECS) return;
+    char t[48];
+    xmlSetNsProp(n, o->fa, (const xmlChar *)name, (const xmlChar *)num_format(v / 60.0, t));
+}
+
+static void annotate_one(Out *o, const Annot *a, xmlNode *copy)
+{
+    const Calc *c = o->c;
+    switch (a->kind) {
+    case AN_MEASURED: {
+        const MeasuredCalc *mc = a->p;
+        xmlNode *ck = child(o, copy, "check");
+        set_min(ck, "recovery-minutes", mc->ms->recovery);
+        set_min(ck, "data-loss-minutes", mc->ms->data_loss);
+        set_min(ck, "rto-limit-minutes", mc->rto_limit);
+        set_min(ck, "rpo-limit-minutes", mc->rpo_limit);
+        if (mc->ms->recovery != NO_SECS && mc->rto_limit != NO_SECS) set_bool(ck, "rto-met", mc->rto_met);
+        if (mc->ms->data_loss != NO_SECS && mc->rpo_limit != NO_SECS) set_bool(ck, "rpo-met", mc->rpo_met);
+        break;
+    }
+    case AN_OBJECTIVE: {
+        const Objective *ob = a->p;
+        set_fmin(o, copy, "rto-minutes", ob->rto);
+        set_fmin(o, copy, "rpo-minutes", ob->rpo);
+        break;
+    }
+    case AN_DRILL_STEP:
+        set_fmin(o, copy, "minutes", ((const DrillStep *)a->p)->duration);
+        break;
+    case AN_STEP_RESULT: {
+        const StepResult *r = a->p;
+        char t[48];
+        xmlSetNsProp(copy, o->fa, (const xmlChar *)"start", (const xmlChar *)instant_format(a->zone, r->start, t));
+        xmlSetNsProp(copy, o->fa, (const xmlChar *)"end", (const xmlChar *)instant_format(a->zone, r->end, t));
+        set_fmin(o, copy, "minutes", r->end - r->start);
+        break;
+    }
+    case AN_ACTION:
+    case AN_TREATMENT: {
+        /* open at the period's end: not done, or done only after it */
+        bool has_done = a->kind == AN_ACTION ? ((const Action *)a->p)->has_done : ((const Treatment *)a->p)->has_done;
+        Date done = a->kind == AN_ACTION ? ((const Action *)a->p)->done : ((const Treatment *)a->p)->done;
+        Date end = month_add(c->period, 1);
+        xmlSetNsProp(copy, o->fa, (const xmlChar *)"open-at-end",
+                     (const xmlChar *)(!has_done || date_cmp(done, end) >= 0 ? "true" : "false"));
+        break;
+    }
+    case AN_DOCUMENT: {
+        size_t i = (size_t)(const Document *const *)a->p - (size_t)c->m->documents.v;
+        i /= sizeof *c->m->documents.v;
+        if (c->m->documents.v[i]->has_review_by)
+            xmlSetNsProp(copy, o->fa, (const xmlChar *)"review-overdue",
+                         (const xmlChar *)(c->review_overdue[i] ? "true" : "false"));
+        break;
+    }
+    }
+}
+
+/* The parts of records that get figures of their own, by source element. */
+static void annotations(Out *o, const Model *m)
+{
+    o->annot = map_new();
+    size_t n = 0;
+    for (size_t i = 0; i < m->drills.n; i++) {
+        const Drill *d = m->drills.v[i];
+        n += d->objectives.n + d->steps.n + d->results.n + d->measured.n + d->actions.n;
+    }
+    for (size_t i = 0; i < m->risks.n; i++) n += m->risks.v[i]->treatments.n;
+    n += m->documents.n;
+    Annot *an = arena_alloc(m->arena, (n ? n : 1) * sizeof *an);
+    o->annot_keys = xcalloc(n ? n : 1, sizeof *o->annot_keys);
+    size_t k = 0;
+#define PUT(node_, kind_, p_, zone_)                                                  \
+    do {                                                                            \
+        if (!(node_)) break;                                                        \
+        an[k] = (Annot){kind_, p_, zone_};                                          \
+        char *key_ = xasprintf("%p", (const void *)(node_));                        \
+        o->annot_keys[o->nannot_keys++] = key_;                                     \
+        map_put(o->annot, key_, &an[k]);                                            \
+        k++;                                                                        \
+    } while (0)
+    const Zone *z = zone_of(m, NULL);
+    for (size_t i = 0; i < m->drills.n; i++) {
+        const Drill *d = m->drills.v[i];
+        for (size_t j = 0; j < d->objectives.n; j++) PUT(d->objectives.v[j].node, AN_OBJECTIVE, &d->objectives.v[j], z);
+        for (size_t j = 0; j < d->steps.n; j++) PUT(d->steps.v[j]->node, AN_DRILL_STEP, d->steps.v[j], z);
+        for (size_t j = 0; j < d->results.n; j++) PUT(d->results.v[j].node, AN_STEP_RESULT, &d->results.v[j], z);
+        for (size_t j = 0; j < d->measured.n; j++) PUT(d->measured.v[j].node, AN_MEASURED, &o->c->drill[i].measured[j], z);
+        for (size_t j = 0; j < d->actions.n; j++) PUT(d->actions.v[j].node, AN_ACTION, &d->actions.v[j], z);
+    }
+    for (size_t i = 0; i < m->risks.n; i++)
+        for (size_t j = 0; j < m->risks.v[i]->treatments.n; j++)
+            PUT(m->risks.v[i]->treatments.v[j].node, AN_TREATMENT, &m->risks.v[i]->treatments.v[j], z);
+    for (size_t i = 0; i < m->documents.n; i++) PUT(m->documents.v[i]->node, AN_DOCUMENT, &m->documents.v[i], z);
+#undef PUT
 }
 
 /* Copy a source record under parent, marked with its file and line. */
@@ -178,13 +301,8 @@ static xmlNode *copy_rec(Out *o, xmlNode *parent, const xmlNode *src)
     if (!c) die_oom();
     fix_ns(c, o->d);
     xmlAddChild(parent, c);
-    if (o->finding_kinds) {
-        char key[32];
-        snprintf(key, sizeof key, "%p", (const void *)src);
-        const char *kinds = map_get(o->finding_kinds, key);
-        if (kinds) xmlSetNsProp(c, o->fa, (const xmlChar *)"findings", (const xmlChar *)kinds);
-        mark_findings(o, src->children, c->children);
-    }
+    mark_element(o, src, c);
+    mark_findings(o, src->children, c->children);
     set_origin(o, c, src);
     const Src *s = src_of(src);
     if (s) {
@@ -463,6 +581,7 @@ static void plan_facts(Out *o, xmlNode *rec, const PlanCalc *pc)
 static void level_attrs(xmlNode *l, const LevelSummary *ls)
 {
     set_int(l, "count", ls->count);
+    set_int(l, "major", ls->major);
     set_int(l, "reported-on-time", ls->reported_on_time);
     set_num(l, "reported-share", ls->reported_share);
     set_int(l, "with-target", ls->with_target);
@@ -543,6 +662,7 @@ static void quarters(Out *o, xmlNode *root)
             set(kx, "ref", m->kpis.v[k]->id);
             set_num(kx, "value", qc->kpi_mean[k]);
             set_int(kx, "points", qc->kpi_points[k]);
+            set(kx, "status", kpi_status_name(qc->kpi_status[k]));
         }
     }
 }
@@ -655,6 +775,7 @@ xmlDoc *facts_build(const Model *m, const Calc *c, const FactsOptions *opt)
         map_put(o.finding_kinds, o.keys[k], o.kind_text[k]);
     }
     free(kinds);
+    annotations(&o, m);
     o.doc = xmlNewDoc((const xmlChar *)"1.0");
     o.doc->encoding = xmlStrdup((const xmlChar *)"UTF-8");
     xmlNode *root = xmlNewNode(NULL, (const xmlChar *)"facts");
@@ -665,6 +786,7 @@ xmlDoc *facts_build(const Model *m, const Calc *c, const FactsOptions *opt)
     xmlSetNs(root, o.f);
     set_month(root, "period", opt->period);
     set_month(root, "first-month", c->first_month);
+    set_date(root, "period-end", (Date){c->period.y, c->period.m, days_in_month(c->period.y, c->period.m)});
     if (opt->lang) set(root, "lang", opt->lang == LANG_EN ? "en" : "zh-CN");
 
     if (m->org) copy_rec(&o, section(&o, root, "organisation"), m->org->node);
@@ -686,8 +808,10 @@ xmlDoc *facts_build(const Model *m, const Calc *c, const FactsOptions *opt)
     xmlNode *sv = section(&o, root, "services");
     for (size_t i = 0; i < m->services.n; i++) service_facts(&o, copy_rec(&o, sv, m->services.v[i]->node), &c->svc[i]);
     xmlNode *fn = section(&o, root, "functions");
+    if (m->has_bia_assessed) set_date(fn, "assessed", m->bia_assessed);
     for (size_t i = 0; i < m->functions.n; i++) function_facts(&o, copy_rec(&o, fn, m->functions.v[i]->node), &c->fn[i]);
     xmlNode *rk = section(&o, root, "risks");
+    if (m->has_risk_assessed) set_date(rk, "assessed", m->risk_assessed);
     for (size_t i = 0; i < m->assets.n; i++) copy_rec(&o, rk, m->assets.v[i]->node);
     for (size_t i = 0; i < m->risks.n; i++) risk_facts(&o, copy_rec(&o, rk, m->risks.v[i]->node), &c->risk[i]);
     xmlNode *pl = section(&o, root, "plans");
@@ -756,6 +880,9 @@ xmlDoc *facts_build(const Model *m, const Calc *c, const FactsOptions *opt)
         markdown_tree(&o, md, x, doc);
     }
     map_free(o.finding_kinds);
+    map_free(o.annot);
+    for (size_t k = 0; k < o.nannot_keys; k++) free(o.annot_keys[k]);
+    free(o.annot_keys);
     for (size_t k = 0; k < o.nkeys; k++) free(o.keys[k]), free(o.kind_text[k]);
     free(o.keys);
     free(o.kind_text);

@@ -168,6 +168,7 @@ static void level(B *b, const LevelSummary *ls)
     json_builder_begin_object(b);
     kstr(b, "level", ls->grade);
     kint(b, "count", ls->count);
+    kint(b, "major", ls->major);
     kint(b, "reported_on_time", ls->reported_on_time);
     knum(b, "reported_on_time_percent", ls->reported_share);
     kint(b, "with_target", ls->with_target);
@@ -429,6 +430,7 @@ static void quarters(B *b, const Calc *c)
             kstr(b, "id", m->kpis.v[k]->id);
             knum(b, "mean", qc->kpi_mean[k]);
             kint(b, "points", qc->kpi_points[k]);
+            kstr(b, "status", kpi_status_name(qc->kpi_status[k]));
             json_builder_end_object(b);
         }
         json_builder_end_array(b);

@@ -11,7 +11,10 @@ void read_functions(Model *m, Src *s)
     xmlNode *root = xmlDocGetRootElement(s->doc);
     attrs_allow(root, "assessed");
     Date d;
-    rd_date(m, root, "assessed", false, &d);
+    if (rd_date(m, root, "assessed", false, &d) && (!m->has_bia_assessed || date_cmp(d, m->bia_assessed) > 0)) {
+        m->has_bia_assessed = true;
+        m->bia_assessed = d;
+    }
     FOR_ELEMS(c, root) {
         if (!elem_is(c, "function")) continue;
         attrs_allow(c, "id department owner mtpd rto rpo");
@@ -79,7 +82,10 @@ void read_risks(Model *m, Src *s)
     xmlNode *root = xmlDocGetRootElement(s->doc);
     attrs_allow(root, "assessed");
     Date d;
-    rd_date(m, root, "assessed", false, &d);
+    if (rd_date(m, root, "assessed", false, &d) && (!m->has_risk_assessed || date_cmp(d, m->risk_assessed) > 0)) {
+        m->has_risk_assessed = true;
+        m->risk_assessed = d;
+    }
     FOR_ELEMS(c, root) {
         if (!elem_is(c, "asset")) continue;
         attrs_allow(c, "id kind service");

@@ -175,21 +175,48 @@ static void draw_row(Pages *p, cairo_t *cr, const Placed *pl, double x, double t
     }
 }
 
+/* the width a slot's text takes on one line */
+static double slot_width(Pages *p, const xmlNode *slot, const Style *st, double bw, int page)
+{
+    Para *pa = running_new(p, slot, st, bw * 4, page, 0);
+    para_layout(p, pa);
+    PangoRectangle logical;
+    pango_layout_get_extents(pa->layout, NULL, &logical);
+    para_free(pa);
+    return (double)logical.width / PANGO_SCALE;
+}
+
+/* A running header or footer: left, center and right slots on the body's
+ * width. When the left and right texts would run into each other, each
+ * gets a share of the width in proportion to its length and wraps in it
+ * (growing away from the body), so nothing overlaps. */
 static void draw_running(Pages *p, cairo_t *cr, const Master *m, const xmlNode *run, int page, bool header)
 {
     if (!run) return;
     const Style *st = style_get(p, header ? "header" : "footer");
     double bw = m->w - m->left - m->right;
     static const char *SLOTS[] = {"left", "center", "right"};
-    for (int s = 0; s < 3; s++) {
-        const xmlNode *slot = NULL;
+    const xmlNode *slots[3] = {NULL, NULL, NULL};
+    for (int s = 0; s < 3; s++)
         for (const xmlNode *c = run->children; c; c = c->next)
-            if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, SLOTS[s]) == 0) slot = c;
-        if (!slot) continue;
-        Para *pa = running_new(p, slot, st, bw, page, s == 0 ? 0 : s == 1 ? 1 : 2);
+            if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, SLOTS[s]) == 0) slots[s] = c;
+    double x[3] = {m->left, m->left, m->left}, w[3] = {bw, bw, bw};
+    if (slots[0] && slots[2]) {
+        const double gap = 3 * st->size;
+        double wl = slot_width(p, slots[0], st, bw, page), wr = slot_width(p, slots[2], st, bw, page);
+        if (wl + wr + gap > bw) {
+            w[0] = (bw - gap) * wl / (wl + wr);
+            w[2] = bw - gap - w[0];
+            x[2] = m->left + bw - w[2];
+        }
+    }
+    for (int s = 0; s < 3; s++) {
+        if (!slots[s]) continue;
+        Para *pa = running_new(p, slots[s], st, w[s], page, s == 0 ? 0 : s == 1 ? 1 : 2);
+        para_layout(p, pa);
         double h = pa->height;
         double top = header ? m->top - 8 - h : m->h - m->bottom + 8;
-        for (int l = 0; l < pa->nlines; l++) draw_line(p, cr, pa, l, m->left, top + pa->lines[l].top);
+        for (int l = 0; l < pa->nlines; l++) draw_line(p, cr, pa, l, x[s], top + pa->lines[l].top);
         para_free(pa);
     }
     if (attr_bool(run, "rule", true)) {

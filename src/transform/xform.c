@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../diag.h"
 #include "../load/xml.h"
@@ -65,6 +66,11 @@ static int check_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, co
 {
     (void)sec, (void)ctxt;
     if (xml_path_allowed(value)) return 1;
+    const char *path = value && strncmp(value, "file://", 7) == 0 ? value + 7 : value;
+    if (path && !strstr(path, "://") && access(path, F_OK) != 0) {
+        diag_report(DIAG_ERROR, current_sheet, 0, 0, "stylesheet reads '%s', which does not exist", path);
+        return 0;
+    }
     diag_report(DIAG_ERROR, current_sheet, 0, 0, "stylesheet may not read '%s': outside the input tree and dossier's data",
                 value ? value : "");
     return 0;

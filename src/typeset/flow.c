@@ -66,11 +66,29 @@ static const Style *style_for(Pages *p, const xmlNode *n, const char *dflt)
 static void space_before(Pages *p, Ctx *c, double before)
 {
     double s = before > p->pending_space ? before : p->pending_space;
+    bool nobreak = p->pending_nobreak || c->keep;
+    /* a block opening right where another opened (a list and its first
+     * item's paragraph, a group and its first block): one place, so one
+     * glue. A keep-with-next pending from the block before reaches it (a
+     * heading is kept with a list's first line); being inside a
+     * keep-together group does not (the group's own edge stays a break). */
+    for (size_t i = p->nitems; i-- > 0;) {
+        Item *prev = &p->items[i];
+        if (prev->kind == IT_MARK) continue;
+        if (prev->kind == IT_GLUE) {
+            prev->h += s;
+            prev->nobreak = prev->nobreak || p->pending_nobreak;
+            p->pending_space = 0;
+            p->pending_nobreak = false;
+            return;
+        }
+        break;
+    }
     /* always a glue, even of no height: every boundary between blocks is a
      * place to break (unless kept together) */
     Item *g = item_add(p, IT_GLUE);
     g->h = s;
-    g->nobreak = p->pending_nobreak || c->keep;
+    g->nobreak = nobreak;
     p->pending_space = 0;
     p->pending_nobreak = false;
 }

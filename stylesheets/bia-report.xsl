@@ -166,40 +166,6 @@
     <span colour="{$muted}" size="7.5"><xsl:copy-of select="$x"/></span>
   </xsl:template>
 
-  <!-- a duration as written in the sources (1h, 30min, 1w, 1h30min) -->
-  <xsl:template name="dur">
-    <xsl:param name="s"/>
-    <xsl:variable name="x" select="normalize-space($s)"/>
-    <xsl:choose>
-      <xsl:when test="$x = ''"><xsl:call-template name="L"><xsl:with-param name="k" select="'na'"/></xsl:call-template></xsl:when>
-      <xsl:otherwise><xsl:call-template name="dur-parts"><xsl:with-param name="x" select="$x"/></xsl:call-template></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-  <xsl:template name="dur-parts">
-    <xsl:param name="x"/>
-    <xsl:variable name="c" select="substring(translate($x, '0123456789.', ''), 1, 1)"/>
-    <xsl:choose>
-      <xsl:when test="$c = ''"><xsl:value-of select="$x"/></xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="num" select="substring-before($x, $c)"/>
-        <xsl:variable name="rest" select="substring-after($x, $num)"/>
-        <xsl:variable name="dg" select="substring(translate($rest, 'abcdefghijklmnopqrstuvwxyz', ''), 1, 1)"/>
-        <xsl:variable name="unit">
-          <xsl:choose>
-            <xsl:when test="$dg = ''"><xsl:value-of select="$rest"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="substring-before($rest, $dg)"/></xsl:otherwise>
-          </xsl:choose>
-        </xsl:variable>
-        <xsl:value-of select="$num"/>
-        <xsl:if test="$en"><xsl:text> </xsl:text></xsl:if>
-        <xsl:call-template name="L"><xsl:with-param name="k" select="concat('unit.', $unit)"/></xsl:call-template>
-        <xsl:if test="$dg != ''">
-          <xsl:if test="$en"><xsl:text> </xsl:text></xsl:if>
-          <xsl:call-template name="dur-parts"><xsl:with-param name="x" select="substring-after($rest, $unit)"/></xsl:call-template>
-        </xsl:if>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 
   <!-- minutes as a plain number (tables whose header gives the unit) -->
   <xsl:template name="num-min">
@@ -397,7 +363,7 @@
         <xsl:with-param name="s">
           <xsl:for-each select="$points">
             <xsl:if test="position() &gt; 1"><xsl:call-template name="L"><xsl:with-param name="k" select="'sep'"/></xsl:call-template></xsl:if>
-            <xsl:call-template name="dur"><xsl:with-param name="s" select="."/></xsl:call-template>
+            <xsl:call-template name="dur"><xsl:with-param name="d" select="."/></xsl:call-template>
           </xsl:for-each>
         </xsl:with-param>
         <xsl:with-param name="v">
@@ -604,7 +570,7 @@
                   <xsl:call-template name="F">
                     <xsl:with-param name="k" select="'rule.mtpd.rated'"/>
                     <xsl:with-param name="s"><xsl:call-template name="t"><xsl:with-param name="n" select="$bia/d:category[@id = $b/@mtpd-category]/d:name"/></xsl:call-template></xsl:with-param>
-                    <xsl:with-param name="v"><xsl:call-template name="dur"><xsl:with-param name="s" select="$points[number($b/@mtpd-point)]"/></xsl:call-template></xsl:with-param>
+                    <xsl:with-param name="v"><xsl:call-template name="dur"><xsl:with-param name="d" select="$points[number($b/@mtpd-point)]"/></xsl:call-template></xsl:with-param>
                     <xsl:with-param name="l" select="$b/@mtpd-point"/>
                   </xsl:call-template>
                 </xsl:when>
@@ -657,7 +623,7 @@
           <cell><xsl:call-template name="L"><xsl:with-param name="k" select="concat('resource.kind.', @kind)"/></xsl:call-template></cell>
           <cell>
             <xsl:choose>
-              <xsl:when test="@within"><xsl:call-template name="dur"><xsl:with-param name="s" select="@within"/></xsl:call-template></xsl:when>
+              <xsl:when test="@within"><xsl:call-template name="dur"><xsl:with-param name="d" select="@within"/></xsl:call-template></xsl:when>
               <xsl:otherwise>—</xsl:otherwise>
             </xsl:choose>
           </cell>
@@ -721,7 +687,7 @@
               <p><xsl:call-template name="small"><xsl:with-param name="x" select="string(@id)"/></xsl:call-template></p>
             </cell>
             <xsl:for-each select="$points">
-              <cell align="center"><xsl:call-template name="dur"><xsl:with-param name="s" select="."/></xsl:call-template></cell>
+              <cell align="center"><xsl:call-template name="dur"><xsl:with-param name="d" select="."/></xsl:call-template></cell>
             </xsl:for-each>
           </row>
           <xsl:for-each select="$bia/d:category">
@@ -797,9 +763,9 @@
           <cell><xsl:value-of select="$r/@rpo-function"/></cell>
           <cell>
             <xsl:if test="contains(@f:findings, 'declared-rto-looser') or contains(@f:findings, 'rto-inversion')"><xsl:attribute name="background"><xsl:value-of select="$red"/></xsl:attribute></xsl:if>
-            <xsl:choose><xsl:when test="@rto"><xsl:call-template name="dur"><xsl:with-param name="s" select="@rto"/></xsl:call-template></xsl:when><xsl:otherwise>—</xsl:otherwise></xsl:choose>
+            <xsl:choose><xsl:when test="@rto"><xsl:call-template name="dur"><xsl:with-param name="d" select="@rto"/></xsl:call-template></xsl:when><xsl:otherwise>—</xsl:otherwise></xsl:choose>
             <xsl:text> / </xsl:text>
-            <xsl:choose><xsl:when test="@rpo"><xsl:call-template name="dur"><xsl:with-param name="s" select="@rpo"/></xsl:call-template></xsl:when><xsl:otherwise>—</xsl:otherwise></xsl:choose>
+            <xsl:choose><xsl:when test="@rpo"><xsl:call-template name="dur"><xsl:with-param name="d" select="@rpo"/></xsl:call-template></xsl:when><xsl:otherwise>—</xsl:otherwise></xsl:choose>
           </cell>
         </row>
       </xsl:for-each>
@@ -827,11 +793,11 @@
           </cell>
           <cell>
             <xsl:choose>
-              <xsl:when test="@max">≤ <xsl:call-template name="dur"><xsl:with-param name="s" select="@max"/></xsl:call-template></xsl:when>
-              <xsl:otherwise>&gt; <xsl:call-template name="dur"><xsl:with-param name="s" select="preceding-sibling::d:tier[1]/@max"/></xsl:call-template></xsl:otherwise>
+              <xsl:when test="@max">≤ <xsl:call-template name="dur"><xsl:with-param name="d" select="@max"/></xsl:call-template></xsl:when>
+              <xsl:otherwise>&gt; <xsl:call-template name="dur"><xsl:with-param name="d" select="preceding-sibling::d:tier[1]/@max"/></xsl:call-template></xsl:otherwise>
             </xsl:choose>
           </cell>
-          <cell><xsl:call-template name="dur"><xsl:with-param name="s" select="@rpo"/></xsl:call-template></cell>
+          <cell><xsl:call-template name="dur"><xsl:with-param name="d" select="@rpo"/></xsl:call-template></cell>
           <cell>
             <xsl:for-each select="$functions[f:bia/@tier = $id]">
               <xsl:if test="position() &gt; 1"><xsl:call-template name="L"><xsl:with-param name="k" select="'sep'"/></xsl:call-template></xsl:if>
@@ -1053,9 +1019,9 @@
               <p>
                 <xsl:call-template name="L"><xsl:with-param name="k" select="concat('protection.', @method)"/></xsl:call-template>
                 <xsl:call-template name="L"><xsl:with-param name="k" select="'colon'"/></xsl:call-template>
-                <xsl:call-template name="dur"><xsl:with-param name="s" select="@interval"/></xsl:call-template>
+                <xsl:call-template name="dur"><xsl:with-param name="d" select="@interval"/></xsl:call-template>
                 <xsl:if test="@lag">
-                  <xsl:text> + </xsl:text><xsl:call-template name="dur"><xsl:with-param name="s" select="@lag"/></xsl:call-template>
+                  <xsl:text> + </xsl:text><xsl:call-template name="dur"><xsl:with-param name="d" select="@lag"/></xsl:call-template>
                 </xsl:if>
               </p>
             </xsl:for-each>

@@ -118,6 +118,48 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- a duration as the sources write it (1h30min, 45min, 2d, 30s, 1w) in
+       words: "1小时30分钟" / "1 h 30 min"; $none when there is none (default:
+       the "not applicable" label) -->
+  <xsl:template name="dur">
+    <xsl:param name="d"/>
+    <xsl:param name="none"/>
+    <xsl:variable name="x" select="normalize-space($d)"/>
+    <xsl:choose>
+      <xsl:when test="$x = '' and string($none) != ''"><xsl:value-of select="$none"/></xsl:when>
+      <xsl:when test="$x = ''"><xsl:call-template name="label"><xsl:with-param name="key" select="'na'"/></xsl:call-template></xsl:when>
+      <xsl:otherwise><xsl:call-template name="dur-parts"><xsl:with-param name="x" select="$x"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="dur-parts">
+    <xsl:param name="x"/>
+    <xsl:param name="first" select="true()"/>
+    <xsl:if test="$x != ''">
+      <xsl:variable name="c" select="substring(translate($x, '0123456789.', ''), 1, 1)"/>
+      <xsl:variable name="n" select="substring-before($x, $c)"/>
+      <xsl:choose>
+        <xsl:when test="$c = '' or $n = ''"><xsl:value-of select="$x"/></xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="rest" select="substring($x, string-length($n) + 1)"/>
+          <xsl:variable name="u">
+            <xsl:choose>
+              <xsl:when test="starts-with($rest, 'min')">min</xsl:when>
+              <xsl:otherwise><xsl:value-of select="$c"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <xsl:if test="$en and not($first)"><xsl:text> </xsl:text></xsl:if>
+          <xsl:value-of select="$n"/>
+          <xsl:if test="$en"><xsl:text> </xsl:text></xsl:if>
+          <xsl:call-template name="label"><xsl:with-param name="key" select="concat('dur.', $u)"/></xsl:call-template>
+          <xsl:call-template name="dur-parts">
+            <xsl:with-param name="x" select="substring($rest, string-length($u) + 1)"/>
+            <xsl:with-param name="first" select="false()"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
   <!-- a percentage with a given number of decimals -->
   <xsl:template name="pct">
     <xsl:param name="v"/>
@@ -434,11 +476,22 @@
     <xsl:param name="kinds"/>
     <xsl:param name="subjects" select="''"/>
     <xsl:param name="caption" select="''"/>
-    <xsl:variable name="set" select="$facts/f:findings/f:finding[contains(concat(' ', $kinds, ' '), concat(' ', @kind, ' '))]
-        [$subjects = '' or contains(concat(' ', $subjects, ' '), concat(' ', @subject, ' '))]"/>
+    <xsl:call-template name="findings-of">
+      <xsl:with-param name="set" select="$facts/f:findings/f:finding[contains(concat(' ', $kinds, ' '), concat(' ', @kind, ' '))]
+          [$subjects = '' or contains(concat(' ', $subjects, ' '), concat(' ', @subject, ' '))]"/>
+      <xsl:with-param name="caption" select="$caption"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- the same for a chosen set of f:finding elements; $none: the text when
+       the set is empty (default: the common "no findings" sentence) -->
+  <xsl:template name="findings-of">
+    <xsl:param name="set"/>
+    <xsl:param name="caption" select="''"/>
+    <xsl:param name="none" select="''"/>
     <xsl:choose>
       <xsl:when test="$set">
-        <table widths="27mm 26mm 1* 40mm" header-rows="1">
+        <table widths="25mm 24mm 1* 46mm" header-rows="1">
           <xsl:if test="$caption != ''">
             <xsl:attribute name="caption"><xsl:value-of select="$caption"/></xsl:attribute>
             <xsl:attribute name="continued"><xsl:value-of select="$caption"/><xsl:call-template name="label"><xsl:with-param name="key" select="'continued'"/></xsl:call-template></xsl:attribute>
@@ -459,6 +512,7 @@
           </xsl:for-each>
         </table>
       </xsl:when>
+      <xsl:when test="string($none) != ''"><p><xsl:value-of select="$none"/></p></xsl:when>
       <xsl:otherwise>
         <p><xsl:call-template name="label"><xsl:with-param name="key" select="'no-findings'"/></xsl:call-template></p>
       </xsl:otherwise>

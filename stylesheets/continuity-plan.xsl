@@ -110,34 +110,6 @@
 
   <!-- ===== helpers ===== -->
 
-  <!-- A duration as written in the sources (30min, 1h30min, 2d) in words of
-       the document's language; formatting only, nothing is added up. -->
-  <xsl:template name="dur">
-    <xsl:param name="d"/>
-    <xsl:choose>
-      <xsl:when test="string($d) = ''"><xsl:call-template name="L"><xsl:with-param name="k" select="'na'"/></xsl:call-template></xsl:when>
-      <xsl:otherwise><xsl:call-template name="dur-part"><xsl:with-param name="d" select="$d"/></xsl:call-template></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-  <xsl:template name="dur-part">
-    <xsl:param name="d"/>
-    <xsl:variable name="n" select="substring-before(translate($d, 'wdhmins', '#######'), '#')"/>
-    <xsl:variable name="r" select="substring($d, string-length($n) + 1)"/>
-    <xsl:variable name="u">
-      <xsl:choose>
-        <xsl:when test="starts-with($r, 'min')">min</xsl:when>
-        <xsl:otherwise><xsl:value-of select="substring($r, 1, 1)"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:variable name="rest" select="substring($r, string-length($u) + 1)"/>
-    <xsl:value-of select="$n"/>
-    <xsl:if test="$en"><xsl:text> </xsl:text></xsl:if>
-    <xsl:call-template name="L"><xsl:with-param name="k" select="concat('dur.', $u)"/></xsl:call-template>
-    <xsl:if test="$rest != ''">
-      <xsl:if test="$en"><xsl:text> </xsl:text></xsl:if>
-      <xsl:call-template name="dur-part"><xsl:with-param name="d" select="$rest"/></xsl:call-template>
-    </xsl:if>
-  </xsl:template>
 
   <!-- One item of a list of bilingual elements ($set, e.g. the criteria):
        the sources write the Chinese text first and its English translation
@@ -926,28 +898,11 @@
     </p>
     <h level="2" id="plan-findings"><xsl:call-template name="L"><xsl:with-param name="k" select="'pfindings'"/></xsl:call-template></h>
     <p keep-with-next="true"><xsl:call-template name="L"><xsl:with-param name="k" select="'findings.intro'"/></xsl:call-template></p>
-    <xsl:choose>
-      <xsl:when test="$plan-findings">
-        <table widths="22mm 26mm 1* 54mm" header-rows="1">
-          <xsl:call-template name="captions"><xsl:with-param name="k" select="'findings.caption'"/></xsl:call-template>
-          <row>
-            <cell><xsl:call-template name="L"><xsl:with-param name="k" select="'finding.kind'"/></xsl:call-template></cell>
-            <cell><xsl:call-template name="L"><xsl:with-param name="k" select="'finding.subject'"/></xsl:call-template></cell>
-            <cell><xsl:call-template name="L"><xsl:with-param name="k" select="'finding.message'"/></xsl:call-template></cell>
-            <cell><xsl:call-template name="L"><xsl:with-param name="k" select="'source'"/></xsl:call-template></cell>
-          </row>
-          <xsl:for-each select="$plan-findings">
-            <row>
-              <cell><xsl:call-template name="L"><xsl:with-param name="k" select="concat('finding.', @kind)"/></xsl:call-template></cell>
-              <cell><code><xsl:value-of select="@subject"/></code></cell>
-              <cell><xsl:apply-templates select="." mode="finding-text"/></cell>
-              <cell><code><xsl:value-of select="concat(@f:file, ':', @f:line)"/></code></cell>
-            </row>
-          </xsl:for-each>
-        </table>
-      </xsl:when>
-      <xsl:otherwise><p><xsl:call-template name="L"><xsl:with-param name="k" select="'findings.none'"/></xsl:call-template></p></xsl:otherwise>
-    </xsl:choose>
+    <xsl:call-template name="findings-of">
+      <xsl:with-param name="set" select="$plan-findings"/>
+      <xsl:with-param name="caption"><xsl:call-template name="L"><xsl:with-param name="k" select="'findings.caption'"/></xsl:call-template></xsl:with-param>
+      <xsl:with-param name="none"><xsl:call-template name="L"><xsl:with-param name="k" select="'findings.none'"/></xsl:call-template></xsl:with-param>
+    </xsl:call-template>
     <h level="2" id="drill-actions"><xsl:call-template name="L"><xsl:with-param name="k" select="'actions'"/></xsl:call-template></h>
     <xsl:variable name="acts" select="$drills/d:result/d:action[not(@done)]"/>
     <xsl:choose>

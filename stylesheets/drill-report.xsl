@@ -96,34 +96,6 @@
 
   <!-- ===== helpers (the same in drill-plan.xsl) ===== -->
 
-  <!-- a duration as written in the sources (30min, 1h55min, 1min30s), in
-       words: 30分钟, 1小时55分钟 / 30 min, 1 h 55 min. Formatting only:
-       each number is shown as written. -->
-  <xsl:template name="dur">
-    <xsl:param name="d"/>
-    <xsl:variable name="c" select="substring(translate($d, '0123456789', ''), 1, 1)"/>
-    <xsl:choose>
-      <xsl:when test="string($d) = ''"><xsl:call-template name="L"><xsl:with-param name="k" select="'na'"/></xsl:call-template></xsl:when>
-      <xsl:when test="$c = ''"><xsl:value-of select="$d"/></xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="n" select="substring-before($d, $c)"/>
-        <xsl:variable name="u">
-          <xsl:choose>
-            <xsl:when test="$c = 'm'">min</xsl:when>
-            <xsl:otherwise><xsl:value-of select="$c"/></xsl:otherwise>
-          </xsl:choose>
-        </xsl:variable>
-        <xsl:variable name="rest" select="substring-after($d, concat($n, $u))"/>
-        <xsl:value-of select="$n"/>
-        <xsl:if test="$en"><xsl:text> </xsl:text></xsl:if>
-        <xsl:call-template name="L"><xsl:with-param name="k" select="concat('dur.', $u)"/></xsl:call-template>
-        <xsl:if test="$rest != ''">
-          <xsl:if test="$en"><xsl:text> </xsl:text></xsl:if>
-          <xsl:call-template name="dur"><xsl:with-param name="d" select="$rest"/></xsl:call-template>
-        </xsl:if>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 
   <!-- HH:MM of a local timestamp YYYY-MM-DDTHH:MM -->
   <xsl:template name="hm">
@@ -167,32 +139,6 @@
     </row>
   </xsl:template>
 
-  <!-- the findings of the facts about one subject (findings-table of
-       common.xsl takes every subject of the kinds) -->
-  <xsl:template name="subject-findings">
-    <xsl:param name="set"/>
-    <xsl:choose>
-      <xsl:when test="$set">
-        <table widths="28mm 1* 52mm" header-rows="1">
-          <row>
-            <cell><xsl:call-template name="L"><xsl:with-param name="k" select="'finding.kind'"/></xsl:call-template></cell>
-            <cell><xsl:call-template name="L"><xsl:with-param name="k" select="'finding.message'"/></xsl:call-template></cell>
-            <cell><xsl:call-template name="L"><xsl:with-param name="k" select="'source'"/></xsl:call-template></cell>
-          </row>
-          <xsl:for-each select="$set">
-            <row>
-              <cell><xsl:call-template name="L"><xsl:with-param name="k" select="concat('finding.', @kind)"/></xsl:call-template></cell>
-              <cell><xsl:apply-templates select="." mode="finding-text"/></cell>
-              <cell><code><xsl:value-of select="concat(@f:file, ':', @f:line)"/></code></cell>
-            </row>
-          </xsl:for-each>
-        </table>
-      </xsl:when>
-      <xsl:otherwise>
-        <p><xsl:call-template name="L"><xsl:with-param name="k" select="'no-findings'"/></xsl:call-template></p>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 
   <!-- paragraphs of text elements, in the document's language (elements
        with xml:lang="en" for English, the others Chinese; the other
@@ -770,7 +716,7 @@
       <xsl:otherwise><p><xsl:call-template name="L"><xsl:with-param name="k" select="'recovery.none'"/></xsl:call-template></p></xsl:otherwise>
     </xsl:choose>
     <h level="2"><xsl:call-template name="L"><xsl:with-param name="k" select="'recovery.findings'"/></xsl:call-template></h>
-    <xsl:call-template name="subject-findings">
+    <xsl:call-template name="findings-of">
       <xsl:with-param name="set" select="$own-findings[@kind = 'drill-rto-exceeded' or @kind = 'drill-rpo-exceeded']"/>
     </xsl:call-template>
   </xsl:template>
@@ -867,7 +813,7 @@
     </xsl:choose>
     <xsl:if test="$own-findings[@kind = 'drill-action-overdue']">
       <p keep-with-next="true" style="caption"><xsl:call-template name="L"><xsl:with-param name="k" select="'actions.findings'"/></xsl:call-template></p>
-      <xsl:call-template name="subject-findings">
+      <xsl:call-template name="findings-of">
         <xsl:with-param name="set" select="$own-findings[@kind = 'drill-action-overdue']"/>
       </xsl:call-template>
     </xsl:if>

@@ -83,38 +83,6 @@
 
   <!-- ===== small pieces ===== -->
 
-  <!-- a source duration as written ("1h55min", "40s") in words:
-       1小时55分钟 / 1 h 55 min; only the units are relabelled -->
-  <xsl:template name="duration">
-    <xsl:param name="s"/>
-    <xsl:choose>
-      <xsl:when test="string($s) = ''">—</xsl:when>
-      <xsl:otherwise><xsl:call-template name="duration-parts"><xsl:with-param name="s" select="$s"/></xsl:call-template></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-  <xsl:template name="duration-parts">
-    <xsl:param name="s"/>
-    <xsl:param name="first" select="true()"/>
-    <xsl:if test="$s != ''">
-      <xsl:variable name="c" select="substring(translate($s, '0123456789.', ''), 1, 1)"/>
-      <xsl:variable name="n" select="substring-before($s, $c)"/>
-      <xsl:variable name="rest" select="substring($s, string-length($n) + 1)"/>
-      <xsl:variable name="u">
-        <xsl:choose>
-          <xsl:when test="starts-with($rest, 'min')">min</xsl:when>
-          <xsl:otherwise><xsl:value-of select="substring($rest, 1, 1)"/></xsl:otherwise>
-        </xsl:choose>
-      </xsl:variable>
-      <xsl:if test="$en and not($first)"><xsl:text> </xsl:text></xsl:if>
-      <xsl:value-of select="$n"/>
-      <xsl:if test="$en"><xsl:text> </xsl:text></xsl:if>
-      <xsl:call-template name="L"><xsl:with-param name="k" select="concat('dur.', $u)"/></xsl:call-template>
-      <xsl:call-template name="duration-parts">
-        <xsl:with-param name="s" select="substring($rest, string-length($u) + 1)"/>
-        <xsl:with-param name="first" select="false()"/>
-      </xsl:call-template>
-    </xsl:if>
-  </xsl:template>
 
   <!-- a computed figure in minutes, or a dash when it does not apply -->
   <xsl:template name="min-or-dash">
@@ -475,17 +443,17 @@
           <xsl:variable name="rec" select="$facts/f:services/d:service[@id = current()/@service]/f:recovery"/>
           <row>
             <cell><xsl:call-template name="service-name"><xsl:with-param name="id" select="@service"/></xsl:call-template></cell>
-            <cell align="right"><xsl:call-template name="duration"><xsl:with-param name="s" select="$o[@target-rto][1]/@target-rto"/></xsl:call-template></cell>
+            <cell align="right"><xsl:call-template name="dur"><xsl:with-param name="d" select="$o[@target-rto][1]/@target-rto"/><xsl:with-param name="none" select="'—'"/></xsl:call-template></cell>
             <cell align="right"><xsl:call-template name="min-or-dash"><xsl:with-param name="m" select="$rec/@rto-minutes"/></xsl:call-template></cell>
-            <cell align="right"><xsl:call-template name="duration"><xsl:with-param name="s" select="@recovery"/></xsl:call-template></cell>
+            <cell align="right"><xsl:call-template name="dur"><xsl:with-param name="d" select="@recovery"/><xsl:with-param name="none" select="'—'"/></xsl:call-template></cell>
             <xsl:choose>
               <xsl:when test="contains(@f:findings, 'drill-rto-exceeded')"><xsl:call-template name="status-cell"><xsl:with-param name="rag" select="'red'"/><xsl:with-param name="k" select="'exceeded'"/></xsl:call-template></xsl:when>
               <xsl:when test="$o/@target-rto or $rec/@rto-minutes"><xsl:call-template name="status-cell"><xsl:with-param name="rag" select="'green'"/><xsl:with-param name="k" select="'within'"/></xsl:call-template></xsl:when>
               <xsl:otherwise><xsl:call-template name="status-cell"><xsl:with-param name="rag" select="'na'"/><xsl:with-param name="k" select="'na'"/></xsl:call-template></xsl:otherwise>
             </xsl:choose>
-            <cell align="right"><xsl:call-template name="duration"><xsl:with-param name="s" select="$o[@target-rpo][1]/@target-rpo"/></xsl:call-template></cell>
+            <cell align="right"><xsl:call-template name="dur"><xsl:with-param name="d" select="$o[@target-rpo][1]/@target-rpo"/><xsl:with-param name="none" select="'—'"/></xsl:call-template></cell>
             <cell align="right"><xsl:call-template name="min-or-dash"><xsl:with-param name="m" select="$rec/@rpo-minutes"/></xsl:call-template></cell>
-            <cell align="right"><xsl:call-template name="duration"><xsl:with-param name="s" select="@data-loss"/></xsl:call-template></cell>
+            <cell align="right"><xsl:call-template name="dur"><xsl:with-param name="d" select="@data-loss"/><xsl:with-param name="none" select="'—'"/></xsl:call-template></cell>
             <xsl:choose>
               <xsl:when test="contains(@f:findings, 'drill-rpo-exceeded')"><xsl:call-template name="status-cell"><xsl:with-param name="rag" select="'red'"/><xsl:with-param name="k" select="'exceeded'"/></xsl:call-template></xsl:when>
               <xsl:when test="not(@data-loss)"><xsl:call-template name="status-cell"><xsl:with-param name="rag" select="'na'"/><xsl:with-param name="k" select="'not-measured'"/></xsl:call-template></xsl:when>

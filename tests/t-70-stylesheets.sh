@@ -85,13 +85,20 @@ hostile '<xsl:message terminate="yes">stop here</xsl:message>'
 run_hostile
 [ $st -eq 1 ] && grep -q "monthly-service-report.xsl.*stop here" "$HS/b.err" && pass "stylesheets/xsl:message terminate: an error with its text" || fail "stylesheets/xsl:message terminate: an error with its text" "exit $st: $(head -c 600 "$HS/b.err")"
 
-# 8 a label missing from the catalogue is an error, not a silent key
+# 8 an XPath expression that does not compile: reported as the stylesheet's
+# error, in the path:line:col form (nothing printed raw by libxml2)
+hostile "<xsl:value-of select=\"count(((\"/>"
+run_hostile
+[ $st -eq 1 ] && grep -q "monthly-service-report.xsl: error: .*compil" "$HS/b.err" && ! grep -v 'error:' "$HS/b.err" | grep -q . \
+    && pass "stylesheets/a bad XPath: reported as the stylesheet's error, every line in the diagnostic form" || fail "stylesheets/a bad XPath: reported as the stylesheet's error" "exit $st: $(head -c 800 "$HS/b.err")"
+
+# 9 a label missing from the catalogue is an error, not a silent key
 cp "$HS/monthly.orig" "$SHEET"
 grep -v 'key="summary.caption"' templates/labels/monthly-service-report.zh-CN.xml >"$HS/data/templates/labels/monthly-service-report.zh-CN.xml"
 run_hostile
 [ $st -eq 1 ] && grep -q "no label 'summary.caption' for zh-CN" "$HS/b.err" && pass "stylesheets/missing label: an error naming key and language" || fail "stylesheets/missing label: an error naming key and language" "exit $st: $(head -c 600 "$HS/b.err")"
 cp templates/labels/monthly-service-report.zh-CN.xml "$HS/data/templates/labels/"
 
-# 9 the untouched copy builds (the cases above fail for their own reason)
+# 10 the untouched copy builds (the cases above fail for their own reason)
 run_hostile
 [ $st -eq 0 ] && pass "stylesheets/the unmodified copy builds" || fail "stylesheets/the unmodified copy builds" "exit $st: $(head -c 600 "$HS/b.err")"

@@ -133,8 +133,10 @@ static xsltStylesheetPtr sheet(Xform *x, const char *kind, char **path_out)
         return NULL;
     }
     fclose(f);
+    xmlSetGenericErrorFunc(NULL, on_xslt_error); /* XPath compile errors too */
     c->style = xsltParseStylesheetFile((const xmlChar *)path);
     flush_message();
+    xmlSetGenericErrorFunc(NULL, NULL);
     if (!c->style) diag_report(DIAG_ERROR, path, 0, 0, "the stylesheet does not compile");
     return c->style;
 }
@@ -184,8 +186,10 @@ xmlDoc *xform_document(Xform *x, xmlDoc *facts, const char *kind, const char *nu
     xsltSetCtxtSecurityPrefs(x->sec, ctxt);
     xsltQuoteOneUserParam(ctxt, (const xmlChar *)"number", (const xmlChar *)number);
     xsltQuoteOneUserParam(ctxt, (const xmlChar *)"lang", (const xmlChar *)lang);
+    xmlSetGenericErrorFunc(NULL, on_xslt_error);
     xmlDoc *res = xsltApplyStylesheetUser(style, facts, NULL, NULL, NULL, ctxt);
     flush_message();
+    xmlSetGenericErrorFunc(NULL, NULL);
     bool failed = !res || ctxt->state == XSLT_STATE_ERROR || ctxt->state == XSLT_STATE_STOPPED;
     xsltFreeTransformContext(ctxt);
     if (failed) {

@@ -59,7 +59,6 @@ static const char USAGE[] =
     "                       that has records)\n"
     "      --lang zh-CN|en  the language of the documents (default: each\n"
     "                       document's own, from the register)\n"
-    "  -j, --jobs N         build up to N documents at once (default: 1)\n"
     "      --format json|csv  the format of metrics (default: json)\n"
     "      --strict         treat warnings as errors\n"
     "  -h, --help           show this help and exit\n"
@@ -80,7 +79,6 @@ typedef struct Options {
     bool has_period;
     Date period;
     int lang;
-    int jobs;
     const char *format;
     bool strict;
 } Options;
@@ -118,27 +116,19 @@ static int parse_args(int argc, char **argv, Options *o)
     static const struct option longs[] = {
         {"input", required_argument, NULL, 'i'},  {"output", required_argument, NULL, 'o'},
         {"period", required_argument, NULL, OPT_PERIOD}, {"lang", required_argument, NULL, OPT_LANG},
-        {"jobs", required_argument, NULL, 'j'},   {"format", required_argument, NULL, OPT_FORMAT},
+        {"format", required_argument, NULL, OPT_FORMAT},
         {"strict", no_argument, NULL, OPT_STRICT}, {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION}, {"dump", no_argument, NULL, OPT_DUMP}, {0, 0, 0, 0}};
     o->input = "input";
     o->output = "output";
-    o->jobs = 1;
     o->format = "json";
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":i:o:j:h", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":i:o:h", longs, NULL)) != -1) {
         switch (c) {
         case 'i': o->input = optarg; break;
         case 'o': o->output = optarg; o->output_given = true; break;
         case OPT_DUMP: o->dump = true; break;
-        case 'j': {
-            char *end;
-            long j = strtol(optarg, &end, 10);
-            if (*end || j < 1 || j > 64) return usage_error("-j wants a number from 1 to 64, not '%s'", optarg);
-            o->jobs = (int)j;
-            break;
-        }
         case OPT_PERIOD:
             if (month_parse(optarg, &o->period)) return usage_error("--period wants a month as YYYY-MM, not '%s'", optarg);
             o->has_period = true;

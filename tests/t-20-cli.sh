@@ -13,7 +13,6 @@ expect_exit "cli/unknown command is usage" 2 "$DOSSIER" frobnicate
 expect_exit "cli/unknown option is usage" 2 "$DOSSIER" check --frob
 expect_exit "cli/bad period is usage" 2 "$DOSSIER" check --period 2026-13
 expect_exit "cli/bad lang is usage" 2 "$DOSSIER" check --lang fr
-expect_exit "cli/bad jobs is usage" 2 "$DOSSIER" build -j 0
 expect_exit "cli/missing option value is usage" 2 "$DOSSIER" check -i
 expect_exit "cli/missing input dir is a source error" 1 "$DOSSIER" check -i "$WORK/nowhere"
 grep -q "cannot open the input directory" "$WORK/cli.err" && pass "cli/missing input dir message" || fail "cli/missing input dir message" "$(cat "$WORK/cli.err")"

@@ -73,7 +73,7 @@ SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recove
 sanitize: setup
 	@$(MAKE) --no-print-directory BUILD=build-asan BIN=build-asan/dossier OPT="-O1 -g $(SAN)" \
 		LDFLAGS="-fsanitize=address,undefined" build-asan/dossier build-asan/run-unit
-	@ASAN_OPTIONS=detect_leaks=1 DOSSIER=build-asan/dossier UNIT=build-asan/run-unit sh tests/run.sh
+	@ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp DOSSIER=build-asan/dossier UNIT=build-asan/run-unit sh tests/run.sh
 
 # rewrite the expected outputs of tests/bad and tests/golden from the
 # current code; review them with git diff before committing

@@ -4,6 +4,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -154,4 +155,87 @@ void diag_reset(void)
     ndiags = capdiags = 0;
     nerrors = nwarnings = 0;
     system_failed = false;
+}
+
+/* ---- between processes ---------------------------------------------------- */
+
+static void put_u32(Buf *b, uint32_t v) { buf_put(b, (const char *)&v, sizeof v); }
+
+static void put_str(Buf *b, const char *s)
+{
+    uint32_t n = s ? (uint32_t)strlen(s) + 1 : 0;
+    put_u32(b, n);
+    if (s) buf_put(b, s, n - 1);
+}
+
+void diag_export(Buf *b)
+{
+    put_u32(b, (uint32_t)ndiags);
+    put_u32(b, system_failed);
+    for (size_t i = 0; i < ndiags; i++) {
+        const Diag *d = &diags[i];
+        put_u32(b, (uint32_t)d->level);
+        put_u32(b, d->weak);
+        put_u32(b, (uint32_t)d->line);
+        put_u32(b, (uint32_t)d->col);
+        put_str(b, d->file);
+        put_str(b, d->msg);
+    }
+}
+
+static bool get_u32(const char *data, size_t len, size_t *at, uint32_t *v)
+{
+    if (len - *at < sizeof *v) return false;
+    memcpy(v, data + *at, sizeof *v);
+    *at += sizeof *v;
+    return true;
+}
+
+/* a string as put_str wrote it: NULL for none; *out owned by the caller */
+static bool get_str(const char *data, size_t len, size_t *at, char **out)
+{
+    uint32_t n;
+    if (!get_u32(data, len, at, &n)) return false;
+    if (n == 0) {
+        *out = NULL;
+        return true;
+    }
+    if (len - *at < n - 1) return false;
+    *out = xstrndup(data + *at, n - 1);
+    *at += n - 1;
+    return true;
+}
+
+static void add_raw(DiagLevel lv, bool weak, char *file, int line, int col, char *msg)
+{
+    if (ndiags == capdiags) {
+        capdiags = capdiags ? capdiags * 2 : 64;
+        diags = xrealloc(diags, capdiags * sizeof *diags);
+    }
+    diags[ndiags] = (Diag){lv, weak, file, line, col, msg, ndiags};
+    ndiags++;
+    if (lv == DIAG_ERROR) nerrors++;
+    if (lv == DIAG_WARNING) nwarnings++;
+}
+
+bool diag_import(const char *data, size_t len, size_t *used)
+{
+    size_t at = 0;
+    uint32_t n, sys;
+    if (!get_u32(data, len, &at, &n) || !get_u32(data, len, &at, &sys)) return false;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t lv, weak, line, col;
+        char *file = NULL, *msg = NULL;
+        if (!get_u32(data, len, &at, &lv) || !get_u32(data, len, &at, &weak) || !get_u32(data, len, &at, &line) ||
+            !get_u32(data, len, &at, &col) || lv > DIAG_ERROR || !get_str(data, len, &at, &file) ||
+            !get_str(data, len, &at, &msg) || !msg) {
+            free(file);
+            free(msg);
+            return false;
+        }
+        add_raw((DiagLevel)lv, weak != 0, file, (int)line, (int)col, msg);
+    }
+    if (sys) system_failed = true;
+    *used = at;
+    return true;
 }

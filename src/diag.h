@@ -45,7 +45,15 @@ bool diag_system_failed(void);
 void diag_flush(FILE *out);
 /* The exit status the messages so far call for. */
 int diag_exit_status(void);
-/* Forget every message (tests). */
+/* Forget every message (tests; a worker process at its start). */
 void diag_reset(void);
+
+/* A worker process's messages, to hand to its parent: diag_export writes
+ * every message into buf (a byte format private to these two functions);
+ * diag_import adds them as if reported here. Import returns false when the
+ * bytes are not such a record. */
+struct Buf;
+void diag_export(struct Buf *buf);
+bool diag_import(const char *data, size_t len, size_t *used);
 
 #endif

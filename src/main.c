@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <stdint.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "compute/calc.h"
@@ -59,6 +62,8 @@ static const char USAGE[] =
     "                       that has records)\n"
     "      --lang zh-CN|en  the language of the documents (default: each\n"
     "                       document's own, from the register)\n"
+    "  -j, --jobs N         build up to N documents at once, each in its own\n"
+    "                       process (default: 1; the bytes are the same)\n"
     "      --format json|csv  the format of metrics (default: json)\n"
     "      --strict         treat warnings as errors\n"
     "  -h, --help           show this help and exit\n"
@@ -81,6 +86,7 @@ typedef struct Options {
     int lang;
     const char *format;
     bool strict;
+    int jobs; /* documents built at once */
 } Options;
 
 static int usage_error(const char *fmt, const char *arg)
@@ -116,7 +122,7 @@ static int parse_args(int argc, char **argv, Options *o)
     static const struct option longs[] = {
         {"input", required_argument, NULL, 'i'},  {"output", required_argument, NULL, 'o'},
         {"period", required_argument, NULL, OPT_PERIOD}, {"lang", required_argument, NULL, OPT_LANG},
-        {"format", required_argument, NULL, OPT_FORMAT},
+        {"jobs", required_argument, NULL, 'j'},   {"format", required_argument, NULL, OPT_FORMAT},
         {"strict", no_argument, NULL, OPT_STRICT}, {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION}, {"dump", no_argument, NULL, OPT_DUMP}, {0, 0, 0, 0}};
     o->input = "input";
@@ -124,11 +130,18 @@ static int parse_args(int argc, char **argv, Options *o)
     o->format = "json";
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":i:o:h", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":i:o:j:h", longs, NULL)) != -1) {
         switch (c) {
         case 'i': o->input = optarg; break;
         case 'o': o->output = optarg; o->output_given = true; break;
         case OPT_DUMP: o->dump = true; break;
+        case 'j': {
+            char *end;
+            long j = strtol(optarg, &end, 10);
+            if (*end || end == optarg || j < 1 || j > 64) return usage_error("-j wants a number from 1 to 64, not '%s'", optarg);
+            o->jobs = (int)j;
+            break;
+        }
         case OPT_PERIOD:
             if (month_parse(optarg, &o->period)) return usage_error("--period wants a month as YYYY-MM, not '%s'", optarg);
             o->has_period = true;
@@ -194,30 +207,183 @@ static char *document_file(const Document *d, Date period, const char *lang)
     return buf_steal(&b);
 }
 
+/* One document in one language: transform, typeset and render into pdf.
+ * False (reported) when any stage failed. */
+typedef struct {
+    const Document *d;
+    const char *lang;
+} Job;
+
+static bool build_one(Xform *x, Typesetter *ts, const TypesetOptions *to, xmlDoc *facts, Job j, Buf *pdf)
+{
+    xmlDoc *layout = xform_document(x, facts, j.d->kind, j.d->number, j.lang);
+    if (!layout) return false;
+    int before = diag_error_count();
+    Pages *p = typeset_document(ts, layout, to);
+    bool ok = p && diag_error_count() == before && render_pdf(p, pdf);
+    pages_free(p);
+    xmlFreeDoc(layout);
+    return ok;
+}
+
+static bool write_all(int fd, const char *p, size_t n)
+{
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return false;
+        p += w;
+        n -= (size_t)w;
+    }
+    return true;
+}
+
+/* A worker: one job in a child process; its messages and its PDF go back
+ * through fd as [diagnostics][u64 length][PDF bytes] (length 0: none). */
+static _Noreturn void worker(Xform *x, Typesetter *ts, const TypesetOptions *to, xmlDoc *facts, Job j, int fd)
+{
+    output_forget();
+    diag_reset();
+    Buf pdf = {0};
+    bool ok = build_one(x, ts, to, facts, j, &pdf);
+    Buf msg = {0};
+    diag_export(&msg);
+    uint64_t n = ok ? pdf.len : 0;
+    buf_put(&msg, (const char *)&n, sizeof n);
+    bool sent = write_all(fd, msg.s, msg.len) && (!n || write_all(fd, pdf.s, pdf.len));
+    _exit(sent ? 0 : EXIT_SYSTEM);
+}
+
+typedef struct {
+    pid_t pid;
+    int fd;
+    size_t job;
+    Buf in;
+} Worker;
+
+/* A worker has finished: take its messages, stage its PDF. */
+static void collect(const Options *o, const Job *jobs, Worker *w)
+{
+    int status = 0;
+    while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    const Job *j = &jobs[w->job];
+    size_t used = 0;
+    uint64_t n = 0;
+    bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0 && diag_import(w->in.s, w->in.len, &used) &&
+              w->in.len - used >= sizeof n;
+    if (ok) {
+        memcpy(&n, w->in.s + used, sizeof n);
+        used += sizeof n;
+        ok = w->in.len - used == n;
+    }
+    if (!ok) {
+        diag_system("building %s (%s) failed in its worker process (status %d)", j->d->number, j->lang, status);
+    } else if (n) {
+        char *name = document_file(j->d, o->period, j->lang);
+        output_stage(o->output, name, w->in.s + used, (size_t)n);
+        free(name);
+    }
+    buf_free(&w->in);
+    close(w->fd);
+}
+
 /* Transform, typeset and render every document of the register (in the
- * languages it asks, or the one of --lang) into dir. */
+ * languages it asks, or the one of --lang) and stage it in the output
+ * directory: one after the other, or with -j N in up to N worker
+ * processes at once (each document is independent; the bytes are the
+ * same either way). */
 static void build_documents(const Model *m, xmlDoc *facts, const Options *o)
 {
     Xform *x = xform_new(o->datadir);
     Typesetter *ts = typeset_new();
     TypesetOptions to = {.image_root = o->input};
+    Job *jobs = xcalloc(m->documents.n * 2 + 1, sizeof *jobs);
+    size_t njobs = 0;
     for (size_t i = 0; i < m->documents.n; i++) {
         const Document *d = m->documents.v[i];
         for (int l = LANG_ZH; l <= LANG_EN; l <<= 1) {
             if (o->lang ? o->lang != l : !(d->langs & l)) continue;
-            const char *lang = l == LANG_EN ? "en" : "zh-CN";
-            xmlDoc *layout = xform_document(x, facts, d->kind, d->number, lang);
-            if (!layout) continue;
-            Pages *p = typeset_document(ts, layout, &to);
-            if (p && !diag_error_count()) {
-                char *name = document_file(d, o->period, lang);
-                render_pdf_stage(p, o->output, name);
+            jobs[njobs++] = (Job){d, l == LANG_EN ? "en" : "zh-CN"};
+        }
+        /* compiled once, before any worker starts */
+        xform_prepare(x, d->kind);
+    }
+    if (o->jobs <= 1 || njobs <= 1) {
+        for (size_t k = 0; k < njobs; k++) {
+            Buf pdf = {0};
+            if (build_one(x, ts, &to, facts, jobs[k], &pdf)) {
+                char *name = document_file(jobs[k].d, o->period, jobs[k].lang);
+                output_stage(o->output, name, pdf.s, pdf.len);
                 free(name);
             }
-            pages_free(p);
-            xmlFreeDoc(layout);
+            buf_free(&pdf);
         }
+    } else {
+        typeset_prepare(ts);
+        Worker *ws = xcalloc((size_t)o->jobs, sizeof *ws);
+        struct pollfd *pf = xcalloc((size_t)o->jobs, sizeof *pf);
+        size_t next = 0, active = 0;
+        fflush(NULL);
+        while (next < njobs || active > 0) {
+            while (active < (size_t)o->jobs && next < njobs && !diag_system_failed()) {
+                int fds[2];
+                if (pipe(fds) != 0) {
+                    diag_system("cannot start a worker: %s", strerror(errno));
+                    break;
+                }
+                pid_t pid = fork();
+                if (pid < 0) {
+                    close(fds[0]), close(fds[1]);
+                    diag_system("cannot start a worker: %s", strerror(errno));
+                    break;
+                }
+                if (pid == 0) {
+                    close(fds[0]);
+                    for (size_t a = 0; a < active; a++) close(ws[a].fd);
+                    worker(x, ts, &to, facts, jobs[next], fds[1]);
+                }
+                close(fds[1]);
+                ws[active++] = (Worker){pid, fds[0], next++, {0}};
+            }
+            if (active == 0) break;
+            for (size_t a = 0; a < active; a++) pf[a] = (struct pollfd){ws[a].fd, POLLIN, 0};
+            if (poll(pf, active, -1) < 0) {
+                if (errno == EINTR) continue;
+                diag_system("waiting for the workers: %s", strerror(errno));
+                break;
+            }
+            for (size_t a = 0; a < active;) {
+                if (!(pf[a].revents & (POLLIN | POLLHUP | POLLERR))) {
+                    a++;
+                    continue;
+                }
+                char chunk[65536];
+                ssize_t r = read(ws[a].fd, chunk, sizeof chunk);
+                if (r > 0) {
+                    buf_put(&ws[a].in, chunk, (size_t)r);
+                    a++;
+                    continue;
+                }
+                if (r < 0 && errno == EINTR) continue;
+                collect(o, jobs, &ws[a]);
+                ws[a] = ws[active - 1];
+                pf[a] = pf[active - 1];
+                active--;
+            }
+        }
+        /* after a failure to start one: let the others finish */
+        for (size_t a = 0; a < active; a++) {
+            char chunk[65536];
+            ssize_t r;
+            while ((r = read(ws[a].fd, chunk, sizeof chunk)) > 0 || (r < 0 && errno == EINTR))
+                if (r > 0) buf_put(&ws[a].in, chunk, (size_t)r);
+            collect(o, jobs, &ws[a]);
+        }
+        free(ws);
+        free(pf);
     }
+    free(jobs);
     typeset_free(ts);
     xform_free(x);
 }
@@ -359,7 +525,7 @@ int main(int argc, char **argv)
 {
     alloc_seam_init();
     output_install_signals();
-    Options o = {0};
+    Options o = {.jobs = 1};
     int st = parse_args(argc, argv, &o);
     if (st >= 0) return st;
     diag_set_strict(o.strict);

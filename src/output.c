@@ -31,6 +31,8 @@ void output_cleanup(void)
         if (staged[i].tmp) unlink(staged[i].tmp);
 }
 
+void output_forget(void) { nstaged = 0; }
+
 static void on_signal(int sig)
 {
     output_cleanup();

@@ -25,6 +25,9 @@ void output_abort(void);
 bool output_write(const char *dir, const char *name, const void *data, size_t len);
 /* Remove temporary files (signal handler, out of memory). */
 void output_cleanup(void);
+/* In a worker process: forget the parent's staged files, so that the
+ * worker's own exit or failure never removes them. */
+void output_forget(void);
 /* Install the handlers that call output_cleanup on SIGINT/SIGTERM/SIGHUP. */
 void output_install_signals(void);
 

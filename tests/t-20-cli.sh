@@ -9,6 +9,8 @@ grep -q '^  3  a failure of the machine' "$WORK/cli.out" && pass "cli/help docum
 expect_exit "cli/version exits 0" 0 "$DOSSIER" --version
 grep -Eq '^dossier [0-9]+\.[0-9]+\.[0-9]+$' "$WORK/cli.out" && pass "cli/version format" || fail "cli/version format" "$(cat "$WORK/cli.out")"
 expect_exit "cli/no command is usage" 2 "$DOSSIER"
+expect_exit "cli/bad jobs is usage" 2 "$DOSSIER" build -j 0
+expect_exit "cli/jobs not a number is usage" 2 "$DOSSIER" build -j two
 expect_exit "cli/unknown command is usage" 2 "$DOSSIER" frobnicate
 expect_exit "cli/unknown option is usage" 2 "$DOSSIER" check --frob
 expect_exit "cli/bad period is usage" 2 "$DOSSIER" check --period 2026-13

@@ -99,6 +99,15 @@ run_hostile
 [ $st -eq 1 ] && grep -q "no label 'summary.caption' for zh-CN" "$HS/b.err" && pass "stylesheets/missing label: an error naming key and language" || fail "stylesheets/missing label: an error naming key and language" "exit $st: $(head -c 600 "$HS/b.err")"
 cp templates/labels/monthly-service-report.zh-CN.xml "$HS/data/templates/labels/"
 
-# 10 the untouched copy builds (the cases above fail for their own reason)
+# 10 with workers (-j 2): a stylesheet's errors still reach the report, in
+# the same form, and nothing is written
+hostile "<xsl:value-of select=\"document('$HS/secret.xml')\"/>"
+rm -rf "$HS/out" && mkdir -p "$HS/out" && echo "earlier" >"$HS/out/SR-M_2026-09_V1.0_zh-CN.pdf"
+DOSSIER_DATA="$HS/data" "$DOSSIER" build -j 2 -i "$HS/input" -o "$HS/out" >"$HS/b.out" 2>"$HS/b.err"; st=$?
+[ $st -eq 1 ] && grep -q "monthly-service-report.xsl: error: stylesheet may not read '$HS/secret.xml'" "$HS/b.err" && untouched \
+    && pass "stylesheets/with -j 2: the error reported, output untouched" || fail "stylesheets/with -j 2: the error reported, output untouched" "exit $st: $(head -c 600 "$HS/b.err")"
+cp "$HS/monthly.orig" "$SHEET"
+
+# 11 the untouched copy builds (the cases above fail for their own reason)
 run_hostile
 [ $st -eq 0 ] && pass "stylesheets/the unmodified copy builds" || fail "stylesheets/the unmodified copy builds" "exit $st: $(head -c 600 "$HS/b.err")"

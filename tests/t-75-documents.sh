@@ -44,3 +44,10 @@ same=1
 for f in "$WORK/docs"/*.pdf "$WORK/docs"/*.xml "$WORK/docs"/*.json; do cmp -s "$f" "$WORK/docs2/$(basename "$f")" || { same=0; echo "differs: $(basename "$f")"; }; done
 [ $same -eq 1 ] && [ "$(ls "$WORK/docs"/*.* | wc -l)" -eq "$(ls "$WORK/docs2" | wc -l)" ] \
     && pass "documents/a second build writes the same bytes" || fail "documents/a second build writes the same bytes"
+
+# 4 in worker processes: the same files, the same bytes
+"$DOSSIER" build -i input -o "$WORK/docs3" -j 3 >/dev/null 2>"$WORK/j.err"; st=$?
+same=1
+for f in "$WORK/docs"/*.pdf "$WORK/docs"/*.xml "$WORK/docs"/*.json; do cmp -s "$f" "$WORK/docs3/$(basename "$f")" || { same=0; echo "differs: $(basename "$f")"; }; done
+[ $st -eq 0 ] && [ ! -s "$WORK/j.err" ] && [ $same -eq 1 ] && [ "$(ls "$WORK/docs"/*.* | wc -l)" -eq "$(ls "$WORK/docs3" | wc -l)" ] \
+    && pass "documents/build -j 3 writes the same files, the same bytes" || fail "documents/build -j 3 writes the same files, the same bytes" "exit $st: $(head -c 500 "$WORK/j.err")"

@@ -141,6 +141,17 @@ static xsltStylesheetPtr sheet(Xform *x, const char *kind, char **path_out)
     return c->style;
 }
 
+static void load_rng(Xform *x);
+
+bool xform_prepare(Xform *x, const char *kind)
+{
+    load_rng(x);
+    char *path = NULL;
+    bool ok = sheet(x, kind, &path) != NULL;
+    free(path);
+    return ok;
+}
+
 static void on_rng_error(void *ctx, xmlErrorPtr e)
 {
     const char *sheet_path = ctx;
@@ -153,17 +164,21 @@ static void on_rng_error(void *ctx, xmlErrorPtr e)
     if (path) xmlFree(path);
 }
 
+static void load_rng(Xform *x)
+{
+    if (x->rng_tried) return;
+    x->rng_tried = true;
+    char *rng = xasprintf("%s/schemas/layout.rng", x->datadir);
+    xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewParserCtxt(rng);
+    x->layout_rng = xmlRelaxNGParse(pc);
+    xmlRelaxNGFreeParserCtxt(pc);
+    if (!x->layout_rng) diag_system("cannot compile %s", rng);
+    free(rng);
+}
+
 static bool validate(Xform *x, xmlDoc *doc, const char *sheet_path)
 {
-    if (!x->rng_tried) {
-        x->rng_tried = true;
-        char *rng = xasprintf("%s/schemas/layout.rng", x->datadir);
-        xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewParserCtxt(rng);
-        x->layout_rng = xmlRelaxNGParse(pc);
-        xmlRelaxNGFreeParserCtxt(pc);
-        if (!x->layout_rng) diag_system("cannot compile %s", rng);
-        free(rng);
-    }
+    load_rng(x);
     if (!x->layout_rng) return false;
     xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(x->layout_rng);
     xmlRelaxNGSetValidStructuredErrors(vc, on_rng_error, (void *)sheet_path);

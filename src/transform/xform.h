@@ -13,12 +13,17 @@
 #define DOSSIER_XFORM_H
 
 #include <libxml/tree.h>
+#include <stdbool.h>
 
 typedef struct Xform Xform;
 
 /* datadir holds stylesheets/, templates/ and schemas/. */
 Xform *xform_new(const char *datadir);
 void xform_free(Xform *x);
+
+/* Compile the stylesheet of a kind now (it is compiled once per run);
+ * false (reported) if it is missing or does not compile. */
+bool xform_prepare(Xform *x, const char *kind);
 
 /* The layout tree of document `number` of `kind` in `lang`; NULL (after
  * reporting) if the stylesheet fails or its tree is not valid. Caller

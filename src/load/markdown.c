@@ -65,7 +65,7 @@ static bool inside_tree(const char *root, const char *rel)
     return ok;
 }
 
-static void check_md(Model *m, MdDoc *md)
+static void check_md(Model *m, MdDoc *md, const Src *text)
 {
     cmark_iter *it = cmark_iter_new(md->doc);
     cmark_event_type ev;
@@ -73,7 +73,7 @@ static void check_md(Model *m, MdDoc *md)
         if (ev != CMARK_EVENT_ENTER) continue;
         cmark_node *n = cmark_iter_get_node(it);
         cmark_node_type t = cmark_node_get_type(n);
-        int line = cmark_node_get_start_line(n), col = cmark_node_get_start_column(n);
+        int line = cmark_node_get_start_line(n), col = src_char_col(text, line, cmark_node_get_start_column(n));
         if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE) {
             diag_report(DIAG_WARNING, md->path, line, col > 0 ? col : 1,
                         "raw HTML is not interpreted; it will be shown as text");
@@ -143,7 +143,7 @@ MdDoc *md_load(Model *m, const xmlNode *n, const char *attr)
     if (ok) {
         md->doc = cmark_parse_document(tmp.buf, tmp.len, CMARK_OPT_SOURCEPOS);
         if (!md->doc) die_oom();
-        check_md(m, md);
+        check_md(m, md, &tmp);
     }
     free(tmp.buf);
     free(tmp.lines);

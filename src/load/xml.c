@@ -126,6 +126,16 @@ static void offset_pos(const Src *s, size_t off, int *line, int *col)
     *col = c;
 }
 
+int src_char_col(const Src *s, int line, int byte_col)
+{
+    if (line < 1 || (size_t)line > s->nlines || byte_col < 1) return byte_col;
+    size_t start = s->lines[line - 1];
+    int c = 1;
+    for (size_t i = start; i < start + (size_t)(byte_col - 1) && i < s->len; i++)
+        if (((unsigned char)s->buf[i] & 0xC0) != 0x80) c++;
+    return c;
+}
+
 /* Length of the valid UTF-8 sequence at p, or 0. */
 static size_t utf8_seq(const unsigned char *p, size_t left)
 {

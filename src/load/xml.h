@@ -63,6 +63,9 @@ void src_locate(const xmlNode *n, const char *attr, int *line, int *col);
 
 /* The line of a node's start tag. */
 int src_line(const xmlNode *n);
+/* The column, counted in characters, of a 1-based byte column on a 1-based
+ * line of a file read with src_read (cmark counts bytes). */
+int src_char_col(const Src *s, int line, int byte_col);
 
 /* Report at a node (and attribute, may be NULL). */
 void diag_node(DiagLevel lv, const xmlNode *n, const char *attr, const char *fmt, ...)

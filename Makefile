@@ -33,7 +33,9 @@ SRC_TYPESET := src/typeset/style.c src/typeset/text.c src/typeset/flow.c src/typ
                src/typeset/typeset.c src/typeset/chart.c
 SRC_RENDER := src/render/pdf.c
 SRC_TRANSFORM := src/transform/xform.c
-SRC_LIB  := $(SRC_CORE) $(SRC_LOAD) $(SRC_COMPUTE) $(SRC_FACTS) $(SRC_TRANSFORM) $(SRC_TYPESET) $(SRC_RENDER)
+SRC_CONTROL := src/control/control.c src/control/diff.c src/build.c
+SRC_LIB  := $(SRC_CORE) $(SRC_LOAD) $(SRC_COMPUTE) $(SRC_FACTS) $(SRC_TRANSFORM) $(SRC_TYPESET) $(SRC_RENDER) \
+            $(SRC_CONTROL)
 SRC_MAIN := src/main.c
 
 OBJ_LIB  := $(SRC_LIB:%.c=$(BUILD)/%.o)
@@ -42,7 +44,7 @@ OBJ_MAIN := $(SRC_MAIN:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all setup run test sanitize clean bench bench-quick regen
+.PHONY: all setup run test sanitize memcheck clean bench bench-quick regen
 
 all: $(BIN)
 
@@ -73,7 +75,13 @@ SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recove
 sanitize: setup
 	@$(MAKE) --no-print-directory BUILD=build-asan BIN=build-asan/dossier OPT="-O1 -g $(SAN)" \
 		LDFLAGS="-fsanitize=address,undefined" build-asan/dossier build-asan/run-unit
-	@ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp DOSSIER=build-asan/dossier UNIT=build-asan/run-unit sh tests/run.sh
+	@ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 DOSSIER=build-asan/dossier UNIT=build-asan/run-unit sh tests/run.sh
+
+# valgrind memcheck over the main paths (slow; not part of make test)
+memcheck:
+	@sh scripts/setup.sh valgrind
+	@$(MAKE) --no-print-directory dossier
+	@sh tests/memcheck.sh
 
 # rewrite the expected outputs of tests/bad and tests/golden from the
 # current code; review them with git diff before committing

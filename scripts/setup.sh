@@ -2,13 +2,15 @@
 # Install the Debian packages dossier needs to build, run and test, printing
 # each one it installs. Packages already present are left alone, so on a
 # prepared machine this prints nothing and costs a few dpkg queries.
+# Extra package names given as arguments are installed too (make memcheck
+# passes valgrind).
 set -eu
 
 PKGS="build-essential pkg-config
 libxml2-dev libxslt1-dev libcmark-dev libpango1.0-dev libcairo2-dev
 libjson-glib-dev libqpdf-dev
 fontconfig fonts-noto-cjk fonts-dejavu-core fonts-dejavu-extra
-poppler-utils qpdf libxml2-utils faketime python3 time"
+poppler-utils qpdf libxml2-utils faketime python3 time $*"
 
 missing=""
 for p in $PKGS; do

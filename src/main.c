@@ -11,12 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <poll.h>
-#include <stdint.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
+#include "build.h"
 #include "compute/calc.h"
+#include "control/control.h"
+#include "control/diff.h"
 #include "diag.h"
 #include "facts/facts.h"
 #include "facts/metrics.h"
@@ -77,7 +77,9 @@ static const char USAGE[] =
 
 typedef struct Options {
     const char *command;
-    const char *arg; /* explain's ID, render's layout file */
+    const char *arg;  /* explain's ID, render's layout file, a document number, verify's directory */
+    const char *arg2, *arg3; /* diff's versions */
+    const char *only; /* build --only NUMBER */
     bool dump;
     bool output_given;
     const char *input, *output, *datadir;
@@ -118,13 +120,14 @@ static char *find_datadir(void)
 
 static int parse_args(int argc, char **argv, Options *o)
 {
-    enum { OPT_PERIOD = 256, OPT_LANG, OPT_FORMAT, OPT_STRICT, OPT_VERSION, OPT_DUMP };
+    enum { OPT_PERIOD = 256, OPT_LANG, OPT_FORMAT, OPT_STRICT, OPT_VERSION, OPT_DUMP, OPT_ONLY };
     static const struct option longs[] = {
         {"input", required_argument, NULL, 'i'},  {"output", required_argument, NULL, 'o'},
         {"period", required_argument, NULL, OPT_PERIOD}, {"lang", required_argument, NULL, OPT_LANG},
         {"jobs", required_argument, NULL, 'j'},   {"format", required_argument, NULL, OPT_FORMAT},
         {"strict", no_argument, NULL, OPT_STRICT}, {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, OPT_VERSION}, {"dump", no_argument, NULL, OPT_DUMP}, {0, 0, 0, 0}};
+        {"version", no_argument, NULL, OPT_VERSION}, {"dump", no_argument, NULL, OPT_DUMP},
+        {"only", required_argument, NULL, OPT_ONLY}, {0, 0, 0, 0}};
     o->input = "input";
     o->output = "output";
     o->format = "json";
@@ -135,6 +138,7 @@ static int parse_args(int argc, char **argv, Options *o)
         case 'i': o->input = optarg; break;
         case 'o': o->output = optarg; o->output_given = true; break;
         case OPT_DUMP: o->dump = true; break;
+        case OPT_ONLY: o->only = optarg; break;
         case 'j': {
             char *end;
             long j = strtol(optarg, &end, 10);
@@ -165,228 +169,29 @@ static int parse_args(int argc, char **argv, Options *o)
     }
     if (optind >= argc) return usage_error("%s", "no command given");
     o->command = argv[optind++];
-    if (strcmp(o->command, "explain") == 0 || strcmp(o->command, "render") == 0 || strcmp(o->command, "layout") == 0) {
-        if (optind >= argc)
-            return usage_error("%s", o->command[0] == 'e'   ? "explain needs the id of a service or an incident"
-                                     : o->command[0] == 'r' ? "render needs a layout file"
-                                                            : "layout needs a document number");
-        o->arg = argv[optind++];
+    static const struct {
+        const char *name;
+        int min, max;
+        const char *need;
+    } ARGS[] = {
+        {"explain", 1, 1, "explain needs the id of a service or an incident"},
+        {"render", 1, 1, "render needs a layout file"},
+        {"layout", 1, 1, "layout needs a document number"},
+        {"release", 1, 1, "release needs a document number"},
+        {"verify", 1, 1, "verify needs a directory of outputs"},
+        {"diff", 2, 3, "diff needs a document number and a released version (and a second version)"},
+    };
+    for (size_t k = 0; k < sizeof ARGS / sizeof *ARGS; k++) {
+        if (strcmp(o->command, ARGS[k].name) != 0) continue;
+        int n = 0;
+        const char **slots[] = {&o->arg, &o->arg2, &o->arg3};
+        while (optind < argc && n < ARGS[k].max) *slots[n++] = argv[optind++];
+        if (n < ARGS[k].min) return usage_error("%s", ARGS[k].need);
     }
     if (optind < argc) return usage_error("unexpected argument '%s'", argv[optind]);
     return -1;
 }
 
-static bool stage_doc(const char *dir, const char *name, xmlDoc *doc)
-{
-    xmlChar *mem = NULL;
-    int len = 0;
-    xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
-    if (!mem) die_oom();
-    bool ok = output_stage(dir, name, mem, (size_t)len);
-    xmlFree(mem);
-    return ok;
-}
-
-static bool periodic(const char *kind)
-{
-    return str_eq(kind, "monthly-service-report") || str_eq(kind, "quarterly-service-report") ||
-           str_eq(kind, "drill-work-report");
-}
-
-/* The file a document is written to: number, period for periodic reports,
- * version (a '/' of the A/1 scheme becomes '-'), language. */
-static char *document_file(const Document *d, Date period, const char *lang)
-{
-    Buf b = {0};
-    buf_puts(&b, d->number);
-    if (str_eq(d->kind, "quarterly-service-report")) buf_printf(&b, "_%04d-Q%d", period.y, (period.m - 1) / 3 + 1);
-    else if (periodic(d->kind)) buf_printf(&b, "_%04d-%02d", period.y, period.m);
-    buf_putc(&b, '_');
-    for (const char *c = d->version; *c; c++) buf_putc(&b, *c == '/' ? '-' : *c);
-    buf_printf(&b, "_%s.pdf", lang);
-    return buf_steal(&b);
-}
-
-/* One document in one language: transform, typeset and render into pdf.
- * False (reported) when any stage failed. */
-typedef struct {
-    const Document *d;
-    const char *lang;
-} Job;
-
-static bool build_one(Xform *x, Typesetter *ts, const TypesetOptions *to, xmlDoc *facts, Job j, Buf *pdf)
-{
-    xmlDoc *layout = xform_document(x, facts, j.d->kind, j.d->number, j.lang);
-    if (!layout) return false;
-    int before = diag_error_count();
-    Pages *p = typeset_document(ts, layout, to);
-    bool ok = p && diag_error_count() == before && render_pdf(p, pdf);
-    pages_free(p);
-    xmlFreeDoc(layout);
-    return ok;
-}
-
-static bool write_all(int fd, const char *p, size_t n)
-{
-    while (n) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return false;
-        p += w;
-        n -= (size_t)w;
-    }
-    return true;
-}
-
-/* A worker: one job in a child process; its messages and its PDF go back
- * through fd as [diagnostics][u64 length][PDF bytes] (length 0: none). */
-static _Noreturn void worker(Xform *x, Typesetter *ts, const TypesetOptions *to, xmlDoc *facts, Job j, int fd)
-{
-    output_forget();
-    diag_reset();
-    Buf pdf = {0};
-    bool ok = build_one(x, ts, to, facts, j, &pdf);
-    Buf msg = {0};
-    diag_export(&msg);
-    uint64_t n = ok ? pdf.len : 0;
-    buf_put(&msg, (const char *)&n, sizeof n);
-    bool sent = write_all(fd, msg.s, msg.len) && (!n || write_all(fd, pdf.s, pdf.len));
-    _exit(sent ? 0 : EXIT_SYSTEM);
-}
-
-typedef struct {
-    pid_t pid;
-    int fd;
-    size_t job;
-    Buf in;
-} Worker;
-
-/* A worker has finished: take its messages, stage its PDF. */
-static void collect(const Options *o, const Job *jobs, Worker *w)
-{
-    int status = 0;
-    while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    const Job *j = &jobs[w->job];
-    size_t used = 0;
-    uint64_t n = 0;
-    bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0 && diag_import(w->in.s, w->in.len, &used) &&
-              w->in.len - used >= sizeof n;
-    if (ok) {
-        memcpy(&n, w->in.s + used, sizeof n);
-        used += sizeof n;
-        ok = w->in.len - used == n;
-    }
-    if (!ok) {
-        diag_system("building %s (%s) failed in its worker process (status %d)", j->d->number, j->lang, status);
-    } else if (n) {
-        char *name = document_file(j->d, o->period, j->lang);
-        output_stage(o->output, name, w->in.s + used, (size_t)n);
-        free(name);
-    }
-    buf_free(&w->in);
-    close(w->fd);
-}
-
-/* Transform, typeset and render every document of the register (in the
- * languages it asks, or the one of --lang) and stage it in the output
- * directory: one after the other, or with -j N in up to N worker
- * processes at once (each document is independent; the bytes are the
- * same either way). */
-static void build_documents(const Model *m, xmlDoc *facts, const Options *o)
-{
-    Xform *x = xform_new(o->datadir);
-    Typesetter *ts = typeset_new();
-    TypesetOptions to = {.image_root = o->input};
-    Job *jobs = xcalloc(m->documents.n * 2 + 1, sizeof *jobs);
-    size_t njobs = 0;
-    for (size_t i = 0; i < m->documents.n; i++) {
-        const Document *d = m->documents.v[i];
-        for (int l = LANG_ZH; l <= LANG_EN; l <<= 1) {
-            if (o->lang ? o->lang != l : !(d->langs & l)) continue;
-            jobs[njobs++] = (Job){d, l == LANG_EN ? "en" : "zh-CN"};
-        }
-        /* compiled once, before any worker starts */
-        xform_prepare(x, d->kind);
-    }
-    if (o->jobs <= 1 || njobs <= 1) {
-        for (size_t k = 0; k < njobs; k++) {
-            Buf pdf = {0};
-            if (build_one(x, ts, &to, facts, jobs[k], &pdf)) {
-                char *name = document_file(jobs[k].d, o->period, jobs[k].lang);
-                output_stage(o->output, name, pdf.s, pdf.len);
-                free(name);
-            }
-            buf_free(&pdf);
-        }
-    } else {
-        typeset_prepare(ts);
-        Worker *ws = xcalloc((size_t)o->jobs, sizeof *ws);
-        struct pollfd *pf = xcalloc((size_t)o->jobs, sizeof *pf);
-        size_t next = 0, active = 0;
-        fflush(NULL);
-        while (next < njobs || active > 0) {
-            while (active < (size_t)o->jobs && next < njobs && !diag_system_failed()) {
-                int fds[2];
-                if (pipe(fds) != 0) {
-                    diag_system("cannot start a worker: %s", strerror(errno));
-                    break;
-                }
-                pid_t pid = fork();
-                if (pid < 0) {
-                    close(fds[0]), close(fds[1]);
-                    diag_system("cannot start a worker: %s", strerror(errno));
-                    break;
-                }
-                if (pid == 0) {
-                    close(fds[0]);
-                    for (size_t a = 0; a < active; a++) close(ws[a].fd);
-                    worker(x, ts, &to, facts, jobs[next], fds[1]);
-                }
-                close(fds[1]);
-                ws[active++] = (Worker){pid, fds[0], next++, {0}};
-            }
-            if (active == 0) break;
-            for (size_t a = 0; a < active; a++) pf[a] = (struct pollfd){ws[a].fd, POLLIN, 0};
-            if (poll(pf, active, -1) < 0) {
-                if (errno == EINTR) continue;
-                diag_system("waiting for the workers: %s", strerror(errno));
-                break;
-            }
-            for (size_t a = 0; a < active;) {
-                if (!(pf[a].revents & (POLLIN | POLLHUP | POLLERR))) {
-                    a++;
-                    continue;
-                }
-                char chunk[65536];
-                ssize_t r = read(ws[a].fd, chunk, sizeof chunk);
-                if (r > 0) {
-                    buf_put(&ws[a].in, chunk, (size_t)r);
-                    a++;
-                    continue;
-                }
-                if (r < 0 && errno == EINTR) continue;
-                collect(o, jobs, &ws[a]);
-                ws[a] = ws[active - 1];
-                pf[a] = pf[active - 1];
-                active--;
-            }
-        }
-        /* after a failure to start one: let the others finish */
-        for (size_t a = 0; a < active; a++) {
-            char chunk[65536];
-            ssize_t r;
-            while ((r = read(ws[a].fd, chunk, sizeof chunk)) > 0 || (r < 0 && errno == EINTR))
-                if (r > 0) buf_put(&ws[a].in, chunk, (size_t)r);
-            collect(o, jobs, &ws[a]);
-        }
-        free(ws);
-        free(pf);
-    }
-    free(jobs);
-    typeset_free(ts);
-    xform_free(x);
-}
 
 /* The period: as asked, or the latest month with records. */
 static bool choose_period(const Model *m, Options *o)
@@ -442,25 +247,100 @@ static int run_render(Options *o)
     return diag_exit_status();
 }
 
+/* dossier diff NUMBER VERSION_A [VERSION_B]: a released edition against
+ * another, or against the working sources */
+static void run_diff(const Model *m, const Calc *c, const FactsOptions *fo, const BuildOptions *bo, const Lock *lock,
+                     const Options *o)
+{
+    const Document *d = model_lookup(m, NS_DOCUMENT, o->arg);
+    if (!d) {
+        diag_report(DIAG_ERROR, NULL, 0, 0, "the register has no document '%s'", o->arg);
+        return;
+    }
+    const char *lang = o->lang == LANG_EN ? "en" : o->lang == LANG_ZH ? "zh-CN" : (d->langs & LANG_ZH ? "zh-CN" : "en");
+    bool per = kind_is_periodic(d->kind);
+    xmlDoc *side[2] = {NULL, NULL};
+    const char *names[2] = {o->arg2, o->arg3};
+    for (int k = 0; k < 2; k++) {
+        if (!names[k]) {
+            /* the working sources */
+            xmlDoc *doc = facts_build(m, c, fo);
+            side[k] = document_layout(m, c, doc, bo, lock, d, lang, NULL);
+            xmlFreeDoc(doc);
+            continue;
+        }
+        const LockEntry *e = lock_find(lock, d->number, names[k], per, o->period);
+        if (!e) {
+            diag_report(DIAG_ERROR, lock->path, 0, 0, "document '%s' %s%s is not released", d->number, names[k],
+                        per ? " for the period" : "");
+            continue;
+        }
+        char *snap = snapshot_path(o->input, d->number, names[k], per, e->period, lang);
+        side[k] = layout_read(snap, o->datadir);
+        if (side[k]) {
+            /* the snapshot must be what was released */
+            Sha s = layout_hash(side[k], o->input, NULL);
+            const LockEdition *ed = lock_edition(e, lang);
+            if (!ed || strcmp(ed->layout.hex, s.hex) != 0)
+                diag_report(DIAG_WARNING, snap, 0, 0, "this snapshot is not the content the lock records for %s %s (%s)",
+                            d->number, names[k], lang);
+        }
+        free(snap);
+    }
+    if (side[0] && side[1]) {
+        int n = 0;
+        char *text = layout_diff(side[0], side[1], &n);
+        printf("%s %s → %s (%s): %d change%s\n%s", d->number, o->arg2, o->arg3 ? o->arg3 : "working sources", lang, n,
+               n == 1 ? "" : "s", text);
+        free(text);
+    }
+    for (int k = 0; k < 2; k++)
+        if (side[k]) xmlFreeDoc(side[k]);
+}
+
 static int run(Options *o)
 {
     if (strcmp(o->command, "render") == 0) return run_render(o);
+    if (strcmp(o->command, "verify") == 0) {
+        /* the outputs against their manifest and the release lock */
+        Lock *lock = lock_read(o->input);
+        if (lock && verify_dir(o->arg, lock) && !diag_error_count())
+            printf("%s: every file matches its manifest and every released document its lock\n", o->arg);
+        lock_free(lock);
+        diag_flush(stderr);
+        return diag_exit_status();
+    }
     bool is_build = strcmp(o->command, "build") == 0, is_check = strcmp(o->command, "check") == 0,
          is_facts = strcmp(o->command, "facts") == 0, is_metrics = strcmp(o->command, "metrics") == 0,
-         is_explain = strcmp(o->command, "explain") == 0, is_layout = strcmp(o->command, "layout") == 0;
-    if (!is_build && !is_check && !is_facts && !is_metrics && !is_explain && !is_layout)
+         is_explain = strcmp(o->command, "explain") == 0, is_layout = strcmp(o->command, "layout") == 0,
+         is_release = strcmp(o->command, "release") == 0, is_diff = strcmp(o->command, "diff") == 0;
+    if (!is_build && !is_check && !is_facts && !is_metrics && !is_explain && !is_layout && !is_release && !is_diff)
         return usage_error("unknown command '%s'", o->command);
 
     LoadOptions lo = {.input = o->input, .datadir = o->datadir};
     Model *m = load_model(&lo);
     Calc *c = NULL;
+    Lock *lock = NULL;
     int status = EXIT_DONE;
-    if (diag_error_count() || is_check) goto done;
+    if (diag_error_count()) goto done;
+    lock = lock_read(o->input);
+    if (!lock) goto done;
+    /* check computes too (the review dates, the release lock), when there
+     * is a period to compute for */
+    if (is_check && !o->has_period && !m->has_records) goto done;
     if (!choose_period(m, o)) goto done;
 
     FactsOptions fo = {.period = o->period, .lang = o->lang};
     c = calc_run(m, o->period);
-    if (is_explain) {
+    BuildOptions bo = {.input = o->input, .output = o->output, .datadir = o->datadir, .period = o->period,
+                       .lang = o->lang, .jobs = o->jobs, .only = o->only};
+    if (is_check) {
+        /* released documents are held to the lock: their content is made
+         * (not typeset) and compared */
+        xmlDoc *doc = facts_build(m, c, &fo);
+        documents_build(m, c, doc, &bo, lock);
+        xmlFreeDoc(doc);
+    } else if (is_explain) {
         char *text = calc_explain(c, o->arg);
         if (!text) diag_report(DIAG_ERROR, NULL, 0, 0, "no service or incident is called '%s'", o->arg);
         else fputs(text, stdout);
@@ -486,8 +366,7 @@ static int run(Options *o)
         }
         int l = o->lang ? o->lang : (d->langs & LANG_ZH ? LANG_ZH : LANG_EN);
         xmlDoc *doc = facts_build(m, c, &fo);
-        Xform *x = xform_new(o->datadir);
-        xmlDoc *layout = xform_document(x, doc, d->kind, d->number, l == LANG_EN ? "en" : "zh-CN");
+        xmlDoc *layout = document_layout(m, c, doc, &bo, lock, d, l == LANG_EN ? "en" : "zh-CN", NULL);
         if (layout) {
             xmlChar *mem = NULL;
             int len = 0;
@@ -496,24 +375,39 @@ static int run(Options *o)
             xmlFree(mem);
             xmlFreeDoc(layout);
         }
-        xform_free(x);
         xmlFreeDoc(doc);
     } else if (is_build) {
         if (!output_mkdir(o->output)) goto done;
         /* everything is staged; it takes its place only if all went well */
         xmlDoc *doc = facts_build(m, c, &fo);
-        bool ok = stage_doc(o->output, "facts.xml", doc);
-        if (ok) {
-            char *json = metrics_json(m, c);
-            ok = output_stage(o->output, "metrics.json", json, strlen(json));
-            free(json);
-        }
-        if (ok) build_documents(m, doc, o);
+        xmlChar *fx = NULL;
+        int fxlen = 0;
+        xmlDocDumpFormatMemoryEnc(doc, &fx, &fxlen, "UTF-8", 1);
+        if (!fx) die_oom();
+        char *json = metrics_json(m, c);
+        ManFile extra[2] = {{"facts.xml", (size_t)fxlen, sha256_mem(fx, (size_t)fxlen)},
+                            {"metrics.json", strlen(json), sha256_mem(json, strlen(json))}};
+        bool ok = output_stage(o->output, "facts.xml", fx, (size_t)fxlen) &&
+                  output_stage(o->output, "metrics.json", json, strlen(json));
+        xmlFree(fx);
+        free(json);
+        bo.extra = extra;
+        bo.nextra = 2;
+        bo.write = true;
+        if (ok) documents_build(m, c, doc, &bo, lock);
         xmlFreeDoc(doc);
         if (diag_error_count()) output_abort();
         else output_commit();
+    } else if (is_diff) {
+        run_diff(m, c, &fo, &bo, lock, o);
+    } else if (is_release) {
+        xmlDoc *doc = facts_build(m, c, &fo);
+        if (documents_release(m, c, doc, &bo, lock, o->arg) && !diag_error_count()) output_commit();
+        else output_abort();
+        xmlFreeDoc(doc);
     }
 done:
+    lock_free(lock);
     calc_free(c);
     diag_flush(stderr);
     status = diag_exit_status();

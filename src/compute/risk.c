@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "../load/xml.h"
 #include "calc_int.h"
 
 static int band_of(const RiskPolicy *p, int score)
@@ -251,6 +252,11 @@ void calc_documents(Calc *c)
         char t[16];
         calc_finding(c, "document-review-overdue", d->number, d->node, NAN, NAN,
                      "document %s %s was due for review by %s", d->number, d->version, date_format(d->review_by, t));
+        /* an approved document in use past its review date: a warning (an
+         * error under --strict), at its review-by attribute */
+        if (str_eq(d->status, "approved"))
+            diag_node(DIAG_WARNING, d->node, "review-by", "document '%s' %s is past its review date %s (the period ends %04d-%02d-%02d)",
+                      d->number, d->version, t, last.y, last.m, last.d);
     }
 }
 

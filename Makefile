@@ -33,7 +33,7 @@ SRC_TYPESET := src/typeset/style.c src/typeset/text.c src/typeset/flow.c src/typ
                src/typeset/typeset.c src/typeset/chart.c
 SRC_RENDER := src/render/pdf.c
 SRC_TRANSFORM := src/transform/xform.c
-SRC_CONTROL := src/control/control.c src/control/diff.c src/build.c
+SRC_CONTROL := src/control/control.c src/control/diff.c src/build.c src/pack.c
 SRC_LIB  := $(SRC_CORE) $(SRC_LOAD) $(SRC_COMPUTE) $(SRC_FACTS) $(SRC_TRANSFORM) $(SRC_TYPESET) $(SRC_RENDER) \
             $(SRC_CONTROL)
 SRC_MAIN := src/main.c

@@ -61,14 +61,25 @@ typedef struct {
     bool own;
 } PeriodFacts;
 
-typedef struct {
+struct FactsCache {
     const Model *m;
     PeriodFacts *v;
     size_t n;
     int lang;
-} FactsCache;
+};
 
-static xmlDoc *facts_of(FactsCache *fc, Date period)
+FactsCache *facts_cache_new(const Model *m, const Calc *c, xmlDoc *facts, Date period, int lang)
+{
+    FactsCache *fc = xcalloc(1, sizeof *fc);
+    fc->m = m;
+    fc->lang = lang;
+    fc->v = xcalloc(1, sizeof *fc->v);
+    fc->v[0] = (PeriodFacts){period, (Calc *)c, facts, false};
+    fc->n = 1;
+    return fc;
+}
+
+xmlDoc *facts_of(FactsCache *fc, Date period)
 {
     for (size_t i = 0; i < fc->n; i++)
         if (date_cmp(fc->v[i].period, period) == 0) return fc->v[i].facts;
@@ -82,14 +93,16 @@ static xmlDoc *facts_of(FactsCache *fc, Date period)
     return p->facts;
 }
 
-static void facts_cache_free(FactsCache *fc)
+void facts_cache_free(FactsCache *fc)
 {
+    if (!fc) return;
     for (size_t i = 0; i < fc->n; i++)
         if (fc->v[i].own) {
             xmlFreeDoc(fc->v[i].facts);
             calc_free(fc->v[i].c);
         }
     free(fc->v);
+    free(fc);
 }
 
 /* ---- what a document is made from ------------------------------------------- */
@@ -274,7 +287,7 @@ typedef struct {
 
 /* the period a document's figures are for: a released non-periodic version
  * keeps the one it was released with */
-static const LockEntry *lock_for(const Lock *lock, const Document *d, Date period)
+const LockEntry *lock_for(const Lock *lock, const Document *d, Date period)
 {
     bool per = kind_is_periodic(d->kind);
     return lock_find(lock, d->number, d->version, per, period);
@@ -440,39 +453,37 @@ static xmlDoc *layout_for(Xform *x, FactsCache *fc, const Document *d, const cha
 
 /* A released version's content is held to the lock: report when it differs
  * (at the document's version in the register). */
-static void check_against_lock(const Model *m, const char *datadir, const Job *j, const char *lock_path)
+void lock_content_check(const Model *m, const char *datadir, const Document *d, const char *lang, Sha layout,
+                        const LockEntry *e, const char *lock_path)
 {
-    const LockEdition *ed = lock_edition(j->lock, j->lang);
+    const LockEdition *ed = lock_edition(e, lang);
     if (!ed) {
-        diag_node(DIAG_ERROR, j->d->node, "lang",
-                  "document '%s' %s is released without a %s edition (%s): a new edition needs a new version", j->d->number,
-                  j->d->version, j->lang, lock_path);
+        diag_node(DIAG_ERROR, d->node, "lang",
+                  "document '%s' %s is released without a %s edition (%s): a new edition needs a new version", d->number,
+                  d->version, lang, lock_path);
         return;
     }
-    if (strcmp(ed->layout.hex, j->layout_sha.hex) == 0) return;
-    char *what = changed_inputs(m, datadir, j->d, j->lock);
+    if (strcmp(ed->layout.hex, layout.hex) == 0) return;
+    char *what = changed_inputs(m, datadir, d, e);
     char per[16];
-    snprintf(per, sizeof per, "%04d-%02d", j->lock->period.y, j->lock->period.m);
-    diag_node(DIAG_ERROR, j->d->node, "version",
+    snprintf(per, sizeof per, "%04d-%02d", e->period.y, e->period.m);
+    diag_node(DIAG_ERROR, d->node, "version",
               "document '%s' %s (%s) was released (%s, figures of %s) and its content has changed since: %s; "
               "raise its version and add a revision, or restore the sources (dossier diff %s %s shows what changed)",
-              j->d->number, j->d->version, j->lang, lock_path, per, what, j->d->number, j->d->version);
+              d->number, d->version, lang, lock_path, per, what, d->number, d->version);
     free(what);
 }
 
 xmlDoc *document_layout(const Model *m, const Calc *c, xmlDoc *facts, const BuildOptions *o, const Lock *lock,
                         const Document *d, const char *lang, Date *period_out)
 {
-    FactsCache fc = {m, NULL, 0, o->lang};
-    fc.v = xcalloc(1, sizeof *fc.v);
-    fc.v[0] = (PeriodFacts){o->period, (Calc *)c, facts, false};
-    fc.n = 1;
+    FactsCache *fc = facts_cache_new(m, c, facts, o->period, o->lang);
     const LockEntry *e = lock_for(lock, d, o->period);
     Date period = e && !e->periodic ? e->period : o->period;
     Xform *x = xform_new(o->datadir);
-    xmlDoc *layout = layout_for(x, &fc, d, lang, period);
+    xmlDoc *layout = layout_for(x, fc, d, lang, period);
     xform_free(x);
-    facts_cache_free(&fc);
+    facts_cache_free(fc);
     if (period_out) *period_out = period;
     return layout;
 }
@@ -534,10 +545,7 @@ static void manifest_stage(const char *dir, const Manifest *man)
 
 void documents_build(const Model *m, const Calc *c, xmlDoc *facts, const BuildOptions *o, const Lock *lock)
 {
-    FactsCache fc = {m, NULL, 0, o->lang};
-    fc.v = xcalloc(1, sizeof *fc.v);
-    fc.v[0] = (PeriodFacts){o->period, (Calc *)c, facts, false};
-    fc.n = 1;
+    FactsCache *fc = facts_cache_new(m, c, facts, o->period, o->lang);
     Xform *x = xform_new(o->datadir);
     TypesetOptions to = {.image_root = o->input};
 
@@ -566,10 +574,10 @@ void documents_build(const Model *m, const Calc *c, xmlDoc *facts, const BuildOp
     /* layouts, content hashes, the lock */
     for (size_t k = 0; k < njobs; k++) {
         Job *j = &jobs[k];
-        j->layout = layout_for(x, &fc, j->d, j->lang, j->period);
+        j->layout = layout_for(x, fc, j->d, j->lang, j->period);
         if (!j->layout) continue;
         j->layout_sha = layout_hash(j->layout, o->input, NULL);
-        if (j->lock) check_against_lock(m, o->datadir, j, lock ? lock->path : "release.lock");
+        if (j->lock) lock_content_check(m, o->datadir, j->d, j->lang, j->layout_sha, j->lock, lock->path);
     }
 
     if (o->write && !diag_error_count()) {
@@ -646,7 +654,7 @@ void documents_build(const Model *m, const Calc *c, xmlDoc *facts, const BuildOp
     }
     free(jobs);
     xform_free(x);
-    facts_cache_free(&fc);
+    facts_cache_free(fc);
 }
 
 /* ---- release --------------------------------------------------------------------- */
@@ -676,10 +684,7 @@ bool documents_release(const Model *m, const Calc *c, xmlDoc *facts, const Build
                   d->version, per ? " for " : "", per ? p1 : "", lock->path);
         return false;
     }
-    FactsCache fc = {m, NULL, 0, o->lang};
-    fc.v = xcalloc(1, sizeof *fc.v);
-    fc.v[0] = (PeriodFacts){o->period, (Calc *)c, facts, false};
-    fc.n = 1;
+    FactsCache *fc = facts_cache_new(m, c, facts, o->period, o->lang);
     Xform *x = xform_new(o->datadir);
     Typesetter *ts = typeset_new();
     TypesetOptions to = {.image_root = o->input};
@@ -697,7 +702,7 @@ bool documents_release(const Model *m, const Calc *c, xmlDoc *facts, const Build
         j.d = d;
         j.lang = l == LANG_EN ? "en" : "zh-CN";
         j.period = o->period;
-        j.layout = layout_for(x, &fc, d, j.lang, o->period);
+        j.layout = layout_for(x, fc, d, j.lang, o->period);
         if (!j.layout) {
             ok = false;
             break;
@@ -736,6 +741,6 @@ bool documents_release(const Model *m, const Calc *c, xmlDoc *facts, const Build
     }
     typeset_free(ts);
     xform_free(x);
-    facts_cache_free(&fc);
+    facts_cache_free(fc);
     return ok;
 }

@@ -59,4 +59,18 @@ char *snapshot_path(const char *input, const char *number, const char *version, 
 xmlDoc *document_layout(const Model *m, const Calc *c, xmlDoc *facts, const BuildOptions *o, const Lock *lock,
                         const Document *d, const char *lang, Date *period_out);
 
+/* ---- for pack.c ---- */
+
+/* The facts of the build's period and of any other period asked for. */
+typedef struct FactsCache FactsCache;
+FactsCache *facts_cache_new(const Model *m, const Calc *c, xmlDoc *facts, Date period, int lang);
+xmlDoc *facts_of(FactsCache *fc, Date period);
+void facts_cache_free(FactsCache *fc);
+/* The lock entry of a document's current version (for a periodic report,
+ * of the period). */
+const LockEntry *lock_for(const Lock *lock, const Document *d, Date period);
+/* Report when a released edition's content differs from its lock. */
+void lock_content_check(const Model *m, const char *datadir, const Document *d, const char *lang, Sha layout,
+                        const LockEntry *e, const char *lock_path);
+
 #endif

@@ -23,6 +23,7 @@
 #include "load/load.h"
 #include "load/xml.h"
 #include "output.h"
+#include "pack.h"
 #include "render/render.h"
 #include "transform/xform.h"
 #include "typeset/typeset.h"
@@ -42,9 +43,24 @@ static const char USAGE[] =
     "(XML and Markdown) into controlled PDF documents.\n"
     "\n"
     "Commands:\n"
-    "  build      check the sources and write every document, facts.xml and\n"
-    "             metrics.json into the output directory\n"
-    "  check      check the sources only; write nothing\n"
+    "  build      check the sources and write every document, facts.xml,\n"
+    "             metrics.json and the manifest (manifest.json, MANIFEST.sha256)\n"
+    "             into the output directory; documents whose content has not\n"
+    "             changed since the last build are kept, not made again\n"
+    "  check      check the sources (and released documents against the\n"
+    "             release lock); write nothing\n"
+    "  release NUMBER  record the document's current version as released in\n"
+    "             input/release.lock; from then on its content may not change\n"
+    "             without a new version\n"
+    "  diff NUMBER VERSION [VERSION]\n"
+    "             what changed between two released versions, or between a\n"
+    "             released version and the working sources\n"
+    "  verify DIR check a directory of outputs against its manifest and the\n"
+    "             release lock\n"
+    "  pack --standard iso20000|iso27001|iso22301 --max-class LEVEL -o DIR\n"
+    "             the audit pack: the approved documents, the register, the\n"
+    "             clause-to-evidence cross-reference, the records, a manifest;\n"
+    "             nothing classified above LEVEL\n"
     "  metrics    print the computed figures (JSON, or CSV with --format csv)\n"
     "  facts      print the facts document (XML) that stylesheets read\n"
     "  layout NUMBER  print the layout tree a document's stylesheet makes\n"
@@ -62,6 +78,7 @@ static const char USAGE[] =
     "                       that has records)\n"
     "      --lang zh-CN|en  the language of the documents (default: each\n"
     "                       document's own, from the register)\n"
+    "      --only NUMBER    build only this document (every language)\n"
     "  -j, --jobs N         build up to N documents at once, each in its own\n"
     "                       process (default: 1; the bytes are the same)\n"
     "      --format json|csv  the format of metrics (default: json)\n"
@@ -80,6 +97,7 @@ typedef struct Options {
     const char *arg;  /* explain's ID, render's layout file, a document number, verify's directory */
     const char *arg2, *arg3; /* diff's versions */
     const char *only; /* build --only NUMBER */
+    const char *standard, *max_class; /* pack */
     bool dump;
     bool output_given;
     const char *input, *output, *datadir;
@@ -120,14 +138,15 @@ static char *find_datadir(void)
 
 static int parse_args(int argc, char **argv, Options *o)
 {
-    enum { OPT_PERIOD = 256, OPT_LANG, OPT_FORMAT, OPT_STRICT, OPT_VERSION, OPT_DUMP, OPT_ONLY };
+    enum { OPT_PERIOD = 256, OPT_LANG, OPT_FORMAT, OPT_STRICT, OPT_VERSION, OPT_DUMP, OPT_ONLY, OPT_STANDARD, OPT_MAXCLASS };
     static const struct option longs[] = {
         {"input", required_argument, NULL, 'i'},  {"output", required_argument, NULL, 'o'},
         {"period", required_argument, NULL, OPT_PERIOD}, {"lang", required_argument, NULL, OPT_LANG},
         {"jobs", required_argument, NULL, 'j'},   {"format", required_argument, NULL, OPT_FORMAT},
         {"strict", no_argument, NULL, OPT_STRICT}, {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION}, {"dump", no_argument, NULL, OPT_DUMP},
-        {"only", required_argument, NULL, OPT_ONLY}, {0, 0, 0, 0}};
+        {"only", required_argument, NULL, OPT_ONLY}, {"standard", required_argument, NULL, OPT_STANDARD},
+        {"max-class", required_argument, NULL, OPT_MAXCLASS}, {0, 0, 0, 0}};
     o->input = "input";
     o->output = "output";
     o->format = "json";
@@ -139,6 +158,12 @@ static int parse_args(int argc, char **argv, Options *o)
         case 'o': o->output = optarg; o->output_given = true; break;
         case OPT_DUMP: o->dump = true; break;
         case OPT_ONLY: o->only = optarg; break;
+        case OPT_STANDARD:
+            if (strcmp(optarg, "iso20000") != 0 && strcmp(optarg, "iso27001") != 0 && strcmp(optarg, "iso22301") != 0)
+                return usage_error("--standard wants iso20000, iso27001 or iso22301, not '%s'", optarg);
+            o->standard = optarg;
+            break;
+        case OPT_MAXCLASS: o->max_class = optarg; break;
         case 'j': {
             char *end;
             long j = strtol(optarg, &end, 10);
@@ -189,6 +214,11 @@ static int parse_args(int argc, char **argv, Options *o)
         if (n < ARGS[k].min) return usage_error("%s", ARGS[k].need);
     }
     if (optind < argc) return usage_error("unexpected argument '%s'", argv[optind]);
+    if (strcmp(o->command, "pack") == 0) {
+        if (!o->standard) return usage_error("%s", "pack needs --standard iso20000, iso27001 or iso22301");
+        if (!o->max_class) return usage_error("%s", "pack needs --max-class LEVEL (a classification level)");
+        if (!o->output_given) return usage_error("%s", "pack needs -o DIR, a new or empty directory");
+    }
     return -1;
 }
 
@@ -313,8 +343,10 @@ static int run(Options *o)
     bool is_build = strcmp(o->command, "build") == 0, is_check = strcmp(o->command, "check") == 0,
          is_facts = strcmp(o->command, "facts") == 0, is_metrics = strcmp(o->command, "metrics") == 0,
          is_explain = strcmp(o->command, "explain") == 0, is_layout = strcmp(o->command, "layout") == 0,
-         is_release = strcmp(o->command, "release") == 0, is_diff = strcmp(o->command, "diff") == 0;
-    if (!is_build && !is_check && !is_facts && !is_metrics && !is_explain && !is_layout && !is_release && !is_diff)
+         is_release = strcmp(o->command, "release") == 0, is_diff = strcmp(o->command, "diff") == 0,
+         is_pack = strcmp(o->command, "pack") == 0;
+    if (!is_build && !is_check && !is_facts && !is_metrics && !is_explain && !is_layout && !is_release && !is_diff &&
+        !is_pack)
         return usage_error("unknown command '%s'", o->command);
 
     LoadOptions lo = {.input = o->input, .datadir = o->datadir};
@@ -400,6 +432,12 @@ static int run(Options *o)
         else output_commit();
     } else if (is_diff) {
         run_diff(m, c, &fo, &bo, lock, o);
+    } else if (is_pack) {
+        xmlDoc *doc = facts_build(m, c, &fo);
+        if (documents_pack(m, c, doc, &bo, lock, o->standard, o->max_class, o->output) && !diag_error_count())
+            output_commit();
+        else output_abort();
+        xmlFreeDoc(doc);
     } else if (is_release) {
         xmlDoc *doc = facts_build(m, c, &fo);
         if (documents_release(m, c, doc, &bo, lock, o->arg) && !diag_error_count()) output_commit();

@@ -24,6 +24,8 @@
 
   <xsl:param name="number"/>
   <xsl:param name="lang" select="'zh-CN'"/>
+  <!-- set by dossier pack: nothing classified above this level may show -->
+  <xsl:param name="max-class" select="''"/>
 
   <xsl:variable name="facts" select="/f:facts"/>
   <xsl:variable name="doc" select="$facts/f:register/d:document[@number = $number]"/>
@@ -38,6 +40,17 @@
   <!-- the revision in force: the last one -->
   <xsl:variable name="rev" select="$doc/d:revision[last()]"/>
   <xsl:variable name="draft" select="starts-with($doc/@version, 'V0.')"/>
+  <!-- the rank of the highest classification a detail shown may carry: the
+       document's own, lowered to $max-class in an audit pack -->
+  <xsl:variable name="class-levels" select="$policy/d:classifications/d:level"/>
+  <xsl:variable name="doc-class-rank" select="number($class-levels[@id = $doc/@classification]/@rank)"/>
+  <xsl:variable name="max-class-rank" select="number($class-levels[@id = $max-class]/@rank)"/>
+  <xsl:variable name="class-limit-rank">
+    <xsl:choose>
+      <xsl:when test="$max-class != '' and $max-class-rank &lt; $doc-class-rank"><xsl:value-of select="$max-class-rank"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$doc-class-rank"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
 
   <!-- ===== words ===== -->
 
@@ -232,7 +245,7 @@
       <xsl:when test="$doc/@status = 'superseded' or $doc/@status = 'withdrawn'">
         <xsl:attribute name="watermark"><xsl:call-template name="label"><xsl:with-param name="key" select="concat($doc/@status, '-watermark')"/></xsl:call-template></xsl:attribute>
       </xsl:when>
-      <xsl:when test="$draft">
+      <xsl:when test="$draft or $doc/@status = 'draft' or $doc/@status = 'under-review'">
         <xsl:attribute name="watermark"><xsl:call-template name="label"><xsl:with-param name="key" select="'draft-watermark'"/></xsl:call-template></xsl:attribute>
       </xsl:when>
     </xsl:choose>
@@ -257,6 +270,22 @@
       <field name="number"><xsl:value-of select="$doc/@number"/></field>
       <field name="version"><xsl:value-of select="$doc/@version"/></field>
       <field name="classification"><xsl:call-template name="class-name"><xsl:with-param name="id" select="$doc/@classification"/></xsl:call-template></field>
+    </meta>
+    <xsl:copy-of select="$templates/l:style"/>
+    <xsl:copy-of select="$templates/l:page-master"/>
+  </xsl:template>
+
+  <!-- meta fields, styles and page masters of the audit pack's own
+       documents (the register, the evidence), which are no register entry:
+       the header names the pack, the footer the standard and the period -->
+  <xsl:template name="pack-head">
+    <meta>
+      <field name="org"><xsl:call-template name="t"><xsl:with-param name="n" select="$org/d:short-name | $org/d:name[not($org/d:short-name)]"/></xsl:call-template></field>
+      <field name="system"><xsl:call-template name="label"><xsl:with-param name="key" select="'audit-pack'"/></xsl:call-template></field>
+      <field name="title"><xsl:call-template name="label"><xsl:with-param name="key" select="'title'"/></xsl:call-template></field>
+      <field name="number"><xsl:value-of select="$facts/f:pack/@standard"/></field>
+      <field name="version"><xsl:value-of select="$facts/f:pack/@period"/></field>
+      <field name="classification"><xsl:call-template name="class-name"><xsl:with-param name="id" select="$facts/f:pack/@max-class"/></xsl:call-template></field>
     </meta>
     <xsl:copy-of select="$templates/l:style"/>
     <xsl:copy-of select="$templates/l:page-master"/>

@@ -68,7 +68,9 @@
   <xsl:variable name="steps" select="$plan/d:recovery/d:step"/>
   <xsl:variable name="drills" select="$facts/f:drills/d:drill[@plan = $plan/@id]"/>
   <xsl:variable name="levels" select="$policy/d:classifications/d:level"/>
-  <xsl:variable name="doc-rank" select="number($levels[@id = $doc/@classification]/@rank)"/>
+  <!-- details classified above this rank are withheld: the document's own
+       classification, or a pack's lower limit (common.xsl $class-limit) -->
+  <xsl:variable name="doc-rank" select="$class-limit-rank"/>
   <!-- roles the plan names: who may invoke it and who performs its steps -->
   <xsl:variable name="plan-roles" select="$org/d:role[@id = $plan/d:invocation/d:authority/@role or @id = $steps/@role]"/>
   <!-- people of the plan: its owner, its call tree, the members of its roles -->

@@ -395,7 +395,7 @@ Manifest *manifest_read(const char *dir, bool report)
         JsonNode *x = json_array_get_element(docs, i);
         JsonObject *o = JSON_NODE_HOLDS_OBJECT(x) ? json_node_get_object(x) : NULL;
         const char *file = jstr(o, "file"), *sha = jstr(o, "sha256"), *lay = jstr(o, "layout_sha256");
-        if (!file || !is_sha(sha) || !is_sha(lay) || strchr(file, '/')) {
+        if (!file || !is_sha(sha) || !is_sha(lay) || file[0] == '/' || strstr(file, "..")) {
             if (report) diag_report(DIAG_ERROR, path, 0, 0, "document %u: file, sha256 or layout_sha256 missing or malformed", i + 1);
             continue;
         }
@@ -422,7 +422,7 @@ Manifest *manifest_read(const char *dir, bool report)
         JsonNode *x = json_array_get_element(files, i);
         JsonObject *o = JSON_NODE_HOLDS_OBJECT(x) ? json_node_get_object(x) : NULL;
         const char *file = jstr(o, "file"), *sha = jstr(o, "sha256");
-        if (!file || !is_sha(sha) || strchr(file, '/')) continue;
+        if (!file || !is_sha(sha) || file[0] == '/' || strstr(file, "..")) continue;
         ManFile *f = &m->files[m->nfiles++];
         f->file = xstrdup(file);
         f->bytes = (size_t)jint(o, "bytes", 0);

@@ -189,6 +189,12 @@ static bool validate(Xform *x, xmlDoc *doc, const char *sheet_path)
 
 xmlDoc *xform_document(Xform *x, xmlDoc *facts, const char *kind, const char *number, const char *lang)
 {
+    return xform_document_limited(x, facts, kind, number, lang, NULL);
+}
+
+xmlDoc *xform_document_limited(Xform *x, xmlDoc *facts, const char *kind, const char *number, const char *lang,
+                               const char *max_class)
+{
     char *path = NULL;
     xsltStylesheetPtr style = sheet(x, kind, &path);
     if (!style) {
@@ -201,6 +207,7 @@ xmlDoc *xform_document(Xform *x, xmlDoc *facts, const char *kind, const char *nu
     xsltSetCtxtSecurityPrefs(x->sec, ctxt);
     xsltQuoteOneUserParam(ctxt, (const xmlChar *)"number", (const xmlChar *)number);
     xsltQuoteOneUserParam(ctxt, (const xmlChar *)"lang", (const xmlChar *)lang);
+    if (max_class) xsltQuoteOneUserParam(ctxt, (const xmlChar *)"max-class", (const xmlChar *)max_class);
     xmlSetGenericErrorFunc(NULL, on_xslt_error);
     xmlDoc *res = xsltApplyStylesheetUser(style, facts, NULL, NULL, NULL, ctxt);
     flush_message();

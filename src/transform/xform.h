@@ -29,5 +29,9 @@ bool xform_prepare(Xform *x, const char *kind);
  * reporting) if the stylesheet fails or its tree is not valid. Caller
  * frees with xmlFreeDoc. */
 xmlDoc *xform_document(Xform *x, xmlDoc *facts, const char *kind, const char *number, const char *lang);
+/* The same, with nothing classified above max_class (a classification
+ * level id) shown: the stylesheets' $max-class, for the audit pack. */
+xmlDoc *xform_document_limited(Xform *x, xmlDoc *facts, const char *kind, const char *number, const char *lang,
+                               const char *max_class);
 
 #endif

@@ -298,3 +298,11 @@ void pages_free(Pages *p)
     free(p->image_root);
     free(p);
 }
+
+int pages_heading_count(const Pages *p) { return p ? p->nheadings : 0; }
+
+PageHeading pages_heading(const Pages *p, int i)
+{
+    const Heading *h = p->headings[i];
+    return (PageHeading){h->level, h->number, h->title, h->id, h->page};
+}

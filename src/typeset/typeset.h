@@ -34,6 +34,16 @@ typedef struct TypesetOptions {
  * document is still laid out. Returns NULL only if nothing can be done. */
 Pages *typeset_document(Typesetter *ts, xmlDoc *layout, const TypesetOptions *opt);
 int pages_count(const Pages *p);
+/* The document's headings, in order, after pagination: level, number
+ * ("5.2", or "" when unnumbered), title, id (its anchor) and page. The
+ * strings live as long as p. */
+typedef struct PageHeading {
+    int level;
+    const char *number, *title, *id;
+    int page;
+} PageHeading;
+int pages_heading_count(const Pages *p);
+PageHeading pages_heading(const Pages *p, int i);
 /* A text dump of every page's boxes: kind, position, size, text. */
 char *pages_dump(const Pages *p);
 void pages_free(Pages *p);

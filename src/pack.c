@@ -41,6 +41,7 @@ typedef struct {
     const Document *d;
     const char *lang;
     char *file; /* documents/NAME.pdf */
+    char *version; /* the version in the pack */
     Date period;
     bool released;
     /* the headings, for the evidence */
@@ -144,6 +145,103 @@ static void copy_records(const Model *m, const char *dir, Manifest *man)
     }
 }
 
+typedef struct {
+    const char *dir;
+    Typesetter *ts;
+    const TypesetOptions *to;
+    Manifest *man;
+    xmlNs *ns;
+} PackCtx;
+
+/* The released entry of a document with the highest version other than
+ * its current one (for a periodic report, of the period); NULL if none. */
+static const LockEntry *latest_release(const Lock *lock, const Document *d, Date period)
+{
+    const LockEntry *best = NULL;
+    Version bv = {0};
+    bool per = kind_is_periodic(d->kind);
+    for (size_t i = 0; lock && i < lock->n; i++) {
+        const LockEntry *e = &lock->v[i];
+        if (!str_eq(e->number, d->number) || str_eq(e->version, d->version)) continue;
+        if (per && date_cmp(e->period, period) != 0) continue;
+        Version v;
+        if (version_parse(e->version, &v) || v.scheme != d->v.scheme) continue;
+        if (!best || version_cmp(v, bv) > 0) best = e, bv = v;
+    }
+    return best;
+}
+
+/* One edition into the pack: typeset, staged under documents/, in the
+ * manifest and the pack's facts, its headings kept for the evidence. */
+static bool pack_edition(PackCtx *px, const Document *d, int l, const char *dl, const char *version, Date period,
+                         xmlDoc *layout, Sha lsha, const LockEntry *rel, xmlNode *pd, Packed *k)
+{
+    Pages *p = typeset_document(px->ts, layout, px->to);
+    Buf pdf = {0};
+    bool ok = p && render_pdf(p, &pdf) && !diag_error_count();
+    if (ok) {
+        memset(k, 0, sizeof *k);
+        k->d = d;
+        k->lang = dl;
+        k->period = period;
+        k->released = rel != NULL;
+        Buf nb = {0};
+        buf_puts(&nb, d->number);
+        if (str_eq(d->kind, "quarterly-service-report")) buf_printf(&nb, "_%04d-Q%d", period.y, (period.m - 1) / 3 + 1);
+        else if (kind_is_periodic(d->kind)) buf_printf(&nb, "_%04d-%02d", period.y, period.m);
+        buf_putc(&nb, '_');
+        for (const char *c = version; *c; c++) buf_putc(&nb, *c == '/' ? '-' : *c);
+        buf_printf(&nb, "_%s.pdf", dl);
+        char *name = buf_steal(&nb);
+        k->file = xasprintf("documents/%s", name);
+        k->version = xstrdup(version);
+        k->pages = pages_count(p);
+        k->nh = pages_heading_count(p);
+        k->hid = xcalloc((size_t)k->nh + 1, sizeof *k->hid);
+        k->hnum = xcalloc((size_t)k->nh + 1, sizeof *k->hnum);
+        k->htitle = xcalloc((size_t)k->nh + 1, sizeof *k->htitle);
+        k->hpage = xcalloc((size_t)k->nh + 1, sizeof *k->hpage);
+        for (int h = 0; h < k->nh; h++) {
+            PageHeading ph = pages_heading(p, h);
+            k->hid[h] = xstrdup(ph.id);
+            k->hnum[h] = xstrdup(ph.number);
+            k->htitle[h] = xstrdup(ph.title);
+            k->hpage[h] = ph.page;
+        }
+        char *sub = path_join(px->dir, "documents");
+        output_mkdir(sub);
+        output_stage(sub, name, pdf.s, pdf.len);
+        free(sub);
+        ManDoc *md = &px->man->docs[px->man->ndocs++];
+        md->number = xstrdup(d->number);
+        md->title = xstrdup(text_get(d->title, l) ? text_get(d->title, l) : "");
+        md->version = xstrdup(version);
+        md->status = xstrdup(d->status);
+        md->classification = xstrdup(d->classification ? d->classification : "");
+        md->lang = xstrdup(dl);
+        md->kind = xstrdup(d->kind);
+        md->period = kind_is_periodic(d->kind) ? xasprintf("%04d-%02d", period.y, period.m) : xstrdup("");
+        md->file = xstrdup(k->file);
+        md->pages = k->pages;
+        md->bytes = pdf.len;
+        md->sha = sha256_mem(pdf.s, pdf.len);
+        md->layout = lsha;
+        const LockEdition *ed = lock_edition(rel, dl);
+        md->released = ed && strcmp(ed->pdf.hex, md->sha.hex) == 0;
+        md->sources = xcalloc(1, sizeof *md->sources);
+        xmlNode *fe = fchild(pd, px->ns, "file");
+        fset(fe, "lang", dl);
+        fset(fe, "name", k->file);
+        char pages[16];
+        snprintf(pages, sizeof pages, "%d", k->pages);
+        fset(fe, "pages", pages);
+        free(name);
+    }
+    buf_free(&pdf);
+    pages_free(p);
+    return ok;
+}
+
 bool documents_pack(const Model *m, const Calc *c, xmlDoc *facts, const BuildOptions *o, const Lock *lock,
                     const char *standard, const char *max_class, const char *dir)
 {
@@ -222,76 +320,45 @@ bool documents_pack(const Model *m, const Calc *c, xmlDoc *facts, const BuildOpt
             continue;
         }
         const LockEntry *e = lock_for(lock, d, o->period);
-        Date period = e && !e->periodic ? e->period : o->period;
+        /* the current version not released, an earlier one is: that one,
+         * typeset from its snapshot */
+        const LockEntry *prev = e ? NULL : latest_release(lock, d, o->period);
+        const LockEntry *rel = e ? e : prev;
+        Date period = rel && !rel->periodic ? rel->period : o->period;
         fset(pd, "in-pack", "true");
-        fset(pd, "released", e ? "true" : "false");
-        if (e) {
+        fset(pd, "released", rel ? "true" : "false");
+        if (prev) fset(pd, "released-version", prev->version);
+        if (rel) {
             char per[16];
-            snprintf(per, sizeof per, "%04d-%02d", e->period.y, e->period.m);
+            snprintf(per, sizeof per, "%04d-%02d", rel->period.y, rel->period.m);
             fset(pd, "release-period", per);
         }
         for (int l = LANG_ZH; l <= LANG_EN; l <<= 1) {
             if (!(d->langs & l)) continue;
             const char *dl = l == LANG_EN ? "en" : "zh-CN";
-            xmlDoc *layout = xform_document_limited(x, facts_of(fc, period), d->kind, d->number, dl, max_class);
-            if (!layout) continue;
-            Sha lsha = layout_hash(layout, o->input, NULL);
-            if (e) lock_content_check(m, o->datadir, d, dl, lsha, e, lock->path);
-            Pages *p = typeset_document(ts, layout, &to);
-            Buf pdf = {0};
-            if (p && render_pdf(p, &pdf) && !diag_error_count()) {
-                Packed *k = &pk[npk++];
-                k->d = d;
-                k->lang = dl;
-                k->period = period;
-                k->released = e != NULL;
-                char *name = document_file(d, period, dl);
-                k->file = xasprintf("documents/%s", name);
-                k->pages = pages_count(p);
-                k->nh = pages_heading_count(p);
-                k->hid = xcalloc((size_t)k->nh + 1, sizeof *k->hid);
-                k->hnum = xcalloc((size_t)k->nh + 1, sizeof *k->hnum);
-                k->htitle = xcalloc((size_t)k->nh + 1, sizeof *k->htitle);
-                k->hpage = xcalloc((size_t)k->nh + 1, sizeof *k->hpage);
-                for (int h = 0; h < k->nh; h++) {
-                    PageHeading ph = pages_heading(p, h);
-                    k->hid[h] = xstrdup(ph.id);
-                    k->hnum[h] = xstrdup(ph.number);
-                    k->htitle[h] = xstrdup(ph.title);
-                    k->hpage[h] = ph.page;
+            xmlDoc *layout = NULL;
+            Sha lsha;
+            if (prev) {
+                const LockEdition *ed = lock_edition(prev, dl);
+                if (!ed) continue;
+                char *snap = snapshot_path(o->input, d->number, prev->version, prev->periodic, prev->period, dl);
+                layout = layout_read(snap, o->datadir);
+                if (layout) {
+                    lsha = layout_hash(layout, o->input, NULL);
+                    if (strcmp(lsha.hex, ed->layout.hex) != 0)
+                        diag_report(DIAG_ERROR, snap, 0, 0, "not the content %s records for %s %s (%s): restore it from version control",
+                                    lock->path, d->number, prev->version, dl);
                 }
-                char *rel = k->file;
-                char *sub = path_join(dir, "documents");
-                output_mkdir(sub);
-                output_stage(sub, name, pdf.s, pdf.len);
-                free(sub);
-                ManDoc *md = &man->docs[man->ndocs++];
-                md->number = xstrdup(d->number);
-                md->title = xstrdup(text_get(d->title, l) ? text_get(d->title, l) : "");
-                md->version = xstrdup(d->version);
-                md->status = xstrdup(d->status);
-                md->classification = xstrdup(d->classification ? d->classification : "");
-                md->lang = xstrdup(dl);
-                md->kind = xstrdup(d->kind);
-                md->period = kind_is_periodic(d->kind) ? xasprintf("%04d-%02d", period.y, period.m) : xstrdup("");
-                md->file = xstrdup(rel);
-                md->pages = k->pages;
-                md->bytes = pdf.len;
-                md->sha = sha256_mem(pdf.s, pdf.len);
-                md->layout = lsha;
-                const LockEdition *ed = lock_edition(e, dl);
-                md->released = ed && strcmp(ed->pdf.hex, md->sha.hex) == 0;
-                md->sources = xcalloc(1, sizeof *md->sources);
-                xmlNode *fe = fchild(pd, ns, "file");
-                fset(fe, "lang", dl);
-                fset(fe, "name", rel);
-                char pages[16];
-                snprintf(pages, sizeof pages, "%d", k->pages);
-                fset(fe, "pages", pages);
-                free(name);
+                free(snap);
+            } else {
+                layout = xform_document_limited(x, facts_of(fc, period), d->kind, d->number, dl, max_class);
+                if (layout) lsha = layout_hash(layout, o->input, NULL);
+                if (layout && e) lock_content_check(m, o->datadir, d, dl, lsha, e, lock->path);
             }
-            buf_free(&pdf);
-            pages_free(p);
+            if (!layout) continue;
+            PackCtx px = {dir, ts, &to, man, ns};
+            Packed *k = &pk[npk];
+            if (pack_edition(&px, d, l, dl, prev ? prev->version : d->version, period, layout, lsha, rel, pd, k)) npk++;
             xmlFreeDoc(layout);
         }
     }
@@ -330,7 +397,7 @@ bool documents_pack(const Model *m, const Calc *c, xmlDoc *facts, const BuildOpt
                 if (!kind || !str_eq(p->d->kind, (const char *)kind) || !str_eq(p->lang, lang)) continue;
                 xmlNode *e = fchild(ce, ns, "evidence");
                 fset(e, "number", p->d->number);
-                fset(e, "version", p->d->version);
+                fset(e, "version", p->version);
                 fset(e, "file", p->file);
                 if (sect) {
                     for (int h = 0; h < p->nh; h++) {
@@ -361,7 +428,7 @@ bool documents_pack(const Model *m, const Calc *c, xmlDoc *facts, const BuildOpt
         int l = o->lang == LANG_EN ? LANG_EN : LANG_ZH;
         Buf b = {0};
         const char *RH[] = {"number", "title", "kind", "version", "status", "classification", "effective", "review_by",
-                            "released", "release_period", "in_pack", "reason", "files"};
+                            "released", "released_version", "release_period", "in_pack", "reason", "files"};
         for (size_t k = 0; k < sizeof RH / sizeof *RH; k++) csv(&b, RH[k], k + 1 == sizeof RH / sizeof *RH);
         xmlNode *pdn = pack->children;
         for (size_t i = 0; i < m->documents.n; i++, pdn = pdn->next) {
@@ -371,16 +438,19 @@ bool documents_pack(const Model *m, const Calc *c, xmlDoc *facts, const BuildOpt
             if (rv && rv->has_effective) date_format(rv->effective, eff);
             if (d->has_review_by) date_format(d->review_by, rb);
             xmlChar *inp = xmlGetProp(pdn, (const xmlChar *)"in-pack"), *why = xmlGetProp(pdn, (const xmlChar *)"reason"),
-                    *rel = xmlGetProp(pdn, (const xmlChar *)"released"), *rp = xmlGetProp(pdn, (const xmlChar *)"release-period");
+                    *rel = xmlGetProp(pdn, (const xmlChar *)"released"), *rp = xmlGetProp(pdn, (const xmlChar *)"release-period"),
+                    *rv2 = xmlGetProp(pdn, (const xmlChar *)"released-version");
             Buf files = {0};
             for (size_t q = 0; q < npk; q++)
                 if (pk[q].d == d) buf_printf(&files, "%s%s", files.len ? " " : "", pk[q].file);
             const char *vals[] = {d->number, text_get(d->title, l), d->kind, d->version, d->status, d->classification, eff, rb,
-                                  rel ? (const char *)rel : "false", rp ? (const char *)rp : "",
+                                  rel ? (const char *)rel : "false",
+                                  rv2 ? (const char *)rv2 : (rel && xmlStrcmp(rel, (const xmlChar *)"true") == 0 ? d->version : ""),
+                                  rp ? (const char *)rp : "",
                                   inp ? (const char *)inp : "false", why ? (const char *)why : "", files.s ? files.s : ""};
             for (size_t k = 0; k < sizeof vals / sizeof *vals; k++) csv(&b, vals[k], k + 1 == sizeof vals / sizeof *vals);
             buf_free(&files);
-            xmlFree(inp), xmlFree(why), xmlFree(rel), xmlFree(rp);
+            xmlFree(inp), xmlFree(why), xmlFree(rel), xmlFree(rp), xmlFree(rv2);
         }
         char *text = buf_steal(&b);
         stage_text(dir, "register.csv", text, man);
@@ -452,7 +522,7 @@ bool documents_pack(const Model *m, const Calc *c, xmlDoc *facts, const BuildOpt
     }
     for (size_t q = 0; q < npk; q++) {
         for (int h = 0; h < pk[q].nh; h++) free(pk[q].hid[h]), free(pk[q].hnum[h]), free(pk[q].htitle[h]);
-        free(pk[q].hid), free(pk[q].hnum), free(pk[q].htitle), free(pk[q].hpage), free(pk[q].file);
+        free(pk[q].hid), free(pk[q].hnum), free(pk[q].htitle), free(pk[q].hpage), free(pk[q].file), free(pk[q].version);
     }
     free(pk);
     xmlFreeDoc(pf);

@@ -66,6 +66,7 @@
               </cell>
               <cell>
                 <xsl:choose>
+                  <xsl:when test="$p/@released-version"><p><xsl:value-of select="$p/@released-version"/>（<xsl:value-of select="$p/@release-period"/>）</p><p style="note"><xsl:call-template name="L"><xsl:with-param name="k" select="'current-unreleased'"/></xsl:call-template></p></xsl:when>
                   <xsl:when test="$p/@released = 'true'"><xsl:call-template name="L"><xsl:with-param name="k" select="'yes'"/></xsl:call-template>（<xsl:value-of select="$p/@release-period"/>）</xsl:when>
                   <xsl:otherwise><xsl:call-template name="L"><xsl:with-param name="k" select="'no'"/></xsl:call-template></xsl:otherwise>
                 </xsl:choose>

@@ -179,3 +179,22 @@ sed -i '3s/$/（资料包测试。）/' "$C/pk-in/plans/drp-support/scope.md"
 "$DOSSIER" pack --standard iso20000 --max-class internal -i "$C/pk-in" -o "$P/z" >/dev/null 2>"$C/p.err"; st=$?
 [ $st -eq 1 ] && grep -q "document 'DRP-05' V1.0 (zh-CN) was released" "$C/p.err" && [ -z "$(find "$P/z" -type f 2>/dev/null)" ] \
     && pass "control/a released document changed since: no pack, nothing written" || fail "control/a released document changed since: no pack" "exit $st: $(cat "$C/p.err")"
+# a new version not yet released: the pack holds the released one, typeset
+# from its snapshot, with the released bytes
+python3 - "$C/pk-in/register.xml" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+i = s.index('number="DRP-05"')
+j = s.index("</document>", i)
+b = s[i:j].replace('version="V1.0" status="approved"', 'version="V1.1" status="approved"', 1)
+k = b.rfind("</revision>") + len("</revision>")
+b = b[:k] + '\n    <revision version="V1.1" date="2026-11-02" author="zheng.yu" reviewer="wu.xia" approver="liu.min" effective="2026-11-05">范围补充。</revision>' + b[k:]
+open(p, "w", encoding="utf-8").write(s[:i] + b + s[j:])
+PY
+rm -rf "$P/z"
+"$DOSSIER" pack --standard iso20000 --max-class internal -i "$C/pk-in" -o "$P/z" >/dev/null 2>"$C/p.err"; st=$?
+rel_sha=$(python3 -c 'import json,sys; l=json.load(open(sys.argv[1])); print([e for e in l["released"] if e["number"]=="DRP-05"][0]["editions"][0]["pdf_sha256"])' "$C/pk-in/release.lock")
+[ $st -eq 0 ] && [ -f "$P/z/documents/DRP-05_V1.0_zh-CN.pdf" ] && [ ! -f "$P/z/documents/DRP-05_V1.1_zh-CN.pdf" ] \
+    && [ "$(sha_of "$P/z/documents/DRP-05_V1.0_zh-CN.pdf")" = "$rel_sha" ] && grep -q '^DRP-05,.*,V1.1,approved,.*,true,V1.0,' "$P/z/register.csv" \
+    && pass "control/the current version not released: the pack holds the released V1.0, its bytes those of the release" || fail "control/the pack holds the released version" "exit $st: $(cat "$C/p.err"; ls "$P/z/documents" 2>/dev/null)"

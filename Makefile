@@ -44,7 +44,8 @@ OBJ_MAIN := $(SRC_MAIN:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all setup run test sanitize memcheck clean bench bench-quick regen
+.PHONY: all setup run test sanitize memcheck fuzz clean bench bench-quick regen
+.SECONDARY:
 
 all: $(BIN)
 
@@ -68,20 +69,57 @@ run: setup
 	./dossier build -i input -o output
 
 test: setup
-	@$(MAKE) --no-print-directory dossier $(BUILD)/run-unit
+	@$(MAKE) --no-print-directory dossier $(BUILD)/run-unit $(FUZZ_NAMES:%=$(BUILD)/fuzz-replay-%)
 	@sh tests/run.sh
 
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 sanitize: setup
 	@$(MAKE) --no-print-directory BUILD=build-asan BIN=build-asan/dossier OPT="-O1 -g $(SAN)" \
-		LDFLAGS="-fsanitize=address,undefined" build-asan/dossier build-asan/run-unit
-	@ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 DOSSIER=build-asan/dossier UNIT=build-asan/run-unit sh tests/run.sh
+		LDFLAGS="-fsanitize=address,undefined" build-asan/dossier build-asan/run-unit \
+		$(FUZZ_NAMES:%=build-asan/fuzz-replay-%)
+	@ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 DOSSIER=build-asan/dossier UNIT=build-asan/run-unit REPLAY=build-asan sh tests/run.sh
 
 # valgrind memcheck over the main paths (slow; not part of make test)
 memcheck:
 	@sh scripts/setup.sh valgrind
 	@$(MAKE) --no-print-directory dossier
 	@sh tests/memcheck.sh
+
+
+# ---- fuzzing -------------------------------------------------------------
+# The harnesses of tests/fuzz with libFuzzer (clang, ASan, UBSan); each runs
+# FUZZ_SECONDS. The same harnesses are built with the normal compiler as
+# replayers (build/fuzz-replay-*), which the suite runs over the seeds and
+# the inputs that once crashed (tests/fuzz/regress/).
+FUZZ_SECONDS ?= 60
+FUZZ_NAMES := sources markdown layout control
+FUZZ_COMMON := tests/fuzz/fuzz_common.c
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+fuzz:
+	@sh scripts/setup.sh clang
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
+		$(FUZZ_NAMES:%=build-fuzz/fuzz-%)
+	@sh tests/fuzz/seed.sh build-fuzz/seeds
+	@for n in $(FUZZ_NAMES); do \
+		mkdir -p build-fuzz/corpus/$$n build-fuzz/artifacts; \
+		echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
+		DOSSIER_DATA=$(CURDIR) ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+		build-fuzz/fuzz-$$n -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 -max_len=65536 \
+			-artifact_prefix=build-fuzz/artifacts/$$n- -print_final_stats=1 \
+			build-fuzz/corpus/$$n build-fuzz/seeds/$$n tests/fuzz/regress/$$n 2>build-fuzz/$$n.log \
+			|| { tail -60 build-fuzz/$$n.log; echo "fuzz: $$n FAILED (input in build-fuzz/artifacts/)"; exit 1; }; \
+		grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' build-fuzz/$$n.log | tr '\n' ' '; echo; \
+	done
+
+$(BUILD)/fuzz-%: $(OBJ_LIB) $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/fuzz_common.o
+	$(CC) $(CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $^ $(LDLIBS)
+$(BUILD)/fuzz-markdown: $(OBJ_LIB) $(BUILD)/tests/fuzz/fuzz_markdown.o $(BUILD)/tests/fuzz/fuzz_common.o
+	$(CC) $(CFLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $^ $(LDLIBS)
+$(BUILD)/tests/fuzz/fuzz_markdown.o: tests/fuzz/fuzz_sources.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -DFUZZ_ONLY=6 -c -o $@ $<
+$(BUILD)/fuzz-replay-%: $(OBJ_LIB) $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/fuzz_common.o $(BUILD)/tests/fuzz/replay.o
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # rewrite the expected outputs of tests/bad and tests/golden from the
 # current code; review them with git diff before committing
@@ -99,4 +137,4 @@ bench-quick: setup
 	@python3 bench/typeset.py --quick
 
 clean:
-	rm -rf build build-asan dossier output tests/out
+	rm -rf build build-asan build-fuzz dossier output tests/out

@@ -329,6 +329,12 @@ static _Noreturn void worker(Typesetter *ts, const TypesetOptions *to, Job *j, i
     buf_put(&msg, (const char *)&pages, sizeof pages);
     buf_put(&msg, (const char *)&n, sizeof n);
     bool sent = write_all(fd, msg.s, msg.len) && (!n || write_all(fd, j->pdf.s, j->pdf.len));
+    /* what this process made is given back before it ends (so that a
+     * memory checker following the fork sees no loss) */
+    buf_free(&msg);
+    buf_free(&j->pdf);
+    typeset_free(ts);
+    diag_reset();
     _exit(sent ? 0 : EXIT_SYSTEM);
 }
 

@@ -112,14 +112,16 @@ static bool shadowed(size_t i)
 void diag_flush(FILE *out)
 {
     xsort(diags, ndiags, sizeof *diags, cmp_diag);
-    const Diag *prev = NULL;
+    /* the same message at the same place is told once (documents built one
+     * after the other may each find it) */
+    Map *told = map_new();
+    char **keys = xcalloc(ndiags ? ndiags : 1, sizeof *keys);
     for (size_t i = 0; i < ndiags; i++) {
         const Diag *d = &diags[i];
         if (shadowed(i)) continue;
-        /* the same message twice at the same place is told once */
-        if (prev && prev->level == d->level && prev->line == d->line && prev->col == d->col &&
-            str_eq(prev->file, d->file) && strcmp(prev->msg, d->msg) == 0)
-            continue;
+        keys[i] = xasprintf("%d\x1f%s\x1f%d\x1f%d\x1f%s", (int)d->level, d->file ? d->file : "", d->line, d->col, d->msg);
+        if (map_get(told, keys[i])) continue;
+        map_put(told, keys[i], (void *)1);
         if (!d->file)
             fprintf(out, "dossier: %s: %s\n", level_name(d->level), d->msg);
         else if (d->line > 0)
@@ -127,8 +129,10 @@ void diag_flush(FILE *out)
                     level_name(d->level), d->msg);
         else
             fprintf(out, "%s: %s: %s\n", d->file, level_name(d->level), d->msg);
-        prev = d;
     }
+    map_free(told);
+    for (size_t i = 0; i < ndiags; i++) free(keys[i]);
+    free(keys);
     fflush(out);
     for (size_t i = 0; i < ndiags; i++) {
         free(diags[i].file);

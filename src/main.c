@@ -466,6 +466,7 @@ int main(int argc, char **argv)
     xml_init();
     xml_allow_root(datadir);
     int status = run(&o);
+    if (getenv("DOSSIER_ALLOC_REPORT")) fprintf(stderr, "dossier: allocations: %ld\n", alloc_count_get());
     xml_cleanup();
     zone_cache_free();
     free(datadir);

@@ -102,6 +102,18 @@ bool output_stage(const char *dir, const char *name, const void *data, size_t le
     const char *p = data;
     size_t left = len;
     bool ok = true;
+    /* the fault seam: DOSSIER_FAIL_WRITE=N makes the N-th staged file meet
+     * a full disk (tests) */
+    static long fail_write = -2, nwrites;
+    if (fail_write == -2) {
+        const char *e = getenv("DOSSIER_FAIL_WRITE");
+        fail_write = e && *e ? strtol(e, NULL, 10) : -1;
+    }
+    if (fail_write > 0 && ++nwrites == fail_write) {
+        diag_system("cannot write %s: %s", final, strerror(ENOSPC));
+        close(fd);
+        return false;
+    }
     while (left && ok) {
         ssize_t w = write(fd, p, left);
         if (w < 0 && errno == EINTR) continue;

@@ -31,8 +31,11 @@ _Noreturn void die_oom(void)
 
 static int seam_fails(void)
 {
-    return fail_at >= 0 && ++alloc_count == fail_at;
+    ++alloc_count;
+    return fail_at >= 0 && alloc_count == fail_at;
 }
+
+long alloc_count_get(void) { return alloc_count; }
 
 void *xmalloc(size_t n)
 {

@@ -29,6 +29,9 @@ char *xvasprintf(const char *fmt, va_list ap);
 _Noreturn void die_oom(void);
 /* Read the allocation-failure seam from the environment (main calls it once). */
 void alloc_seam_init(void);
+/* How many allocations went through the seam so far (DOSSIER_ALLOC_REPORT
+ * prints it at exit, for the fault tests). */
+long alloc_count_get(void);
 /* Called by die_oom before exiting: removes temporary files. */
 void atexit_cleanup_set(void (*fn)(void));
 

@@ -12,7 +12,7 @@ PASSED=0
 FAILED=0
 vg() { # NAME ARGS...: run dossier under memcheck
     name=$1; shift
-    valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+    valgrind --quiet --error-exitcode=99 --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite \
         --suppressions="$ROOT/tests/valgrind.supp" --num-callers=40 \
         "$ROOT/dossier" "$@" >"$WORK/out" 2>"$WORK/err"
     st=$?

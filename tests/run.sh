@@ -5,6 +5,7 @@
 #   UNIT=path       the unit-test runner (default build/run-unit)
 #   DOSSIER=path    the binary (default ./dossier)
 #   ONLY=pattern    run only the t-*.sh files whose names contain pattern
+#   REPLAY=dir      where the fuzz replayers are (default build)
 set -u
 cd "$(dirname "$0")/.." || exit 3
 ROOT=$(pwd)

@@ -386,11 +386,16 @@ static void flow_table(Pages *p, Ctx *c, const xmlNode *n)
     /* the rows and cells, paragraphs not yet at their widths */
     int nrows = 0;
     for (const xmlNode *r = n->children; r; r = r->next) nrows += is(r, "row");
-    t->rows = xcalloc((size_t)nrows, sizeof *t->rows);
+    if (nrows > LIMIT_TABLE_ROWS) {
+        /* a limit of its own, rather than running out of memory or time */
+        diag_node(DIAG_ERROR, n, NULL, "table of %d rows; a table may have at most %d (split it)", nrows, LIMIT_TABLE_ROWS);
+        nrows = LIMIT_TABLE_ROWS;
+    }
+    t->rows = xcalloc((size_t)(nrows ? nrows : 1), sizeof *t->rows);
     t->nrows = nrows;
     int ri = 0;
     double *natural = xcalloc((size_t)ncols, sizeof *natural);
-    for (const xmlNode *r = n->children; r; r = r->next) {
+    for (const xmlNode *r = n->children; r && ri < nrows; r = r->next) {
         if (!is(r, "row")) continue;
         Row *row = &t->rows[ri];
         row->header = ri < t->header_rows;

@@ -32,6 +32,14 @@ static Placed *place(Page *pg, Item *it, double y, double from, double to)
 
 static Page *page_new(Pages *p, const Master *m)
 {
+    if (p->npages >= LIMIT_PAGES) {
+        /* a limit of its own: the rest goes on the last page, and the
+         * document fails with this message */
+        if (!p->over_pages)
+            diag_report(DIAG_ERROR, NULL, 0, 0, "the document runs over %d pages, the most a document may have", LIMIT_PAGES);
+        p->over_pages = true;
+        return &p->pages[p->npages - 1];
+    }
     p->pages = xrealloc(p->pages, (size_t)(p->npages + 1) * sizeof *p->pages);
     Page *pg = &p->pages[p->npages++];
     memset(pg, 0, sizeof *pg);

@@ -10,6 +10,9 @@
 #include "../load/xml.h"
 #include "typeset_int.h"
 
+#include <fontconfig/fontconfig.h>
+#include <stdint.h>
+
 Typesetter *typeset_new(void)
 {
     Typesetter *ts = xcalloc(1, sizeof *ts);
@@ -49,6 +52,9 @@ void typeset_prepare(Typesetter *ts)
 void typeset_free(Typesetter *ts)
 {
     if (!ts) return;
+    map_free(ts->checked);
+    for (size_t i = 0; i < ts->nckeys; i++) free(ts->ckeys[i]);
+    free(ts->ckeys);
     g_object_unref(ts->ctx);
     g_object_unref(ts->fontmap);
     free(ts);
@@ -204,6 +210,93 @@ static void reset_flow(Pages *p)
     p->nrefs = 0;
 }
 
+/* Every family a style names must be installed: fontconfig (and so pango)
+ * would otherwise put another face, or none, in its place silently. A
+ * missing family is a failure of the machine, named once per run. */
+static bool family_installed(const char *family)
+{
+    FcPattern *pat = FcPatternCreate();
+    FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+    FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, (char *)NULL);
+    FcFontSet *fs = FcFontList(NULL, pat, os);
+    bool ok = fs && fs->nfont > 0;
+    if (fs) FcFontSetDestroy(fs);
+    FcObjectSetDestroy(os);
+    FcPatternDestroy(pat);
+    return ok;
+}
+
+static bool family_known(Typesetter *ts, const char *f)
+{
+    if (!ts->checked) ts->checked = map_new();
+    intptr_t known = (intptr_t)map_get(ts->checked, f);
+    if (!known) {
+        known = family_installed(f) ? 1 : 2;
+        ts->ckeys = xrealloc(ts->ckeys, (ts->nckeys + 1) * sizeof *ts->ckeys);
+        ts->ckeys[ts->nckeys] = xstrdup(f);
+        map_put(ts->checked, ts->ckeys[ts->nckeys++], (void *)known);
+    }
+    return known == 1;
+}
+
+/* A style's font list needs one installed family; one missing among others
+ * is a warning (the next in the list is used). Told once per family, with
+ * the styles it leaves without a font. */
+static bool fonts_present(Typesetter *ts, Pages *p)
+{
+    Map *bad = map_new();
+    char **fams = NULL;
+    Buf *styles = NULL;
+    size_t nf = 0;
+    for (int i = 0; i < p->nstyles; i++) {
+        char list[sizeof p->styles[i].font];
+        snprintf(list, sizeof list, "%s", p->styles[i].font);
+        char *save = NULL;
+        int have = 0;
+        char *miss[16];
+        int nmiss = 0;
+        for (char *f = strtok_r(list, ",", &save); f; f = strtok_r(NULL, ",", &save)) {
+            while (*f == ' ') f++;
+            size_t n = strlen(f);
+            while (n && f[n - 1] == ' ') f[--n] = 0;
+            if (!*f) continue;
+            if (family_known(ts, f)) have++;
+            else if (nmiss < 16) miss[nmiss++] = f;
+        }
+        for (int k = 0; k < nmiss; k++) {
+            intptr_t at = (intptr_t)map_get(bad, miss[k]);
+            if (!at) {
+                fams = xrealloc(fams, (nf + 1) * sizeof *fams);
+                styles = xrealloc(styles, (nf + 1) * sizeof *styles);
+                fams[nf] = xstrdup(miss[k]);
+                memset(&styles[nf], 0, sizeof styles[nf]);
+                map_put(bad, fams[nf], (void *)(intptr_t)(nf + 1));
+                at = (intptr_t)++nf;
+            }
+            /* a style left without any font: named in the error */
+            if (!have) buf_printf(&styles[at - 1], "%s'%s'", styles[at - 1].len ? ", " : "", p->styles[i].name);
+        }
+    }
+    bool ok = true;
+    for (size_t k = 0; k < nf; k++) {
+        if (styles[k].len) {
+            diag_system("the font family '%s' is not installed (fontconfig finds no such family), and the styles %s "
+                        "have no other: install it (fonts-noto-cjk, fonts-dejavu) or name another in the styles",
+                        fams[k], styles[k].s);
+            ok = false;
+        } else {
+            diag_report(DIAG_WARNING, NULL, 0, 0, "the font family '%s' is not installed; the styles naming it use the next in their lists",
+                        fams[k]);
+        }
+        free(fams[k]);
+        buf_free(&styles[k]);
+    }
+    free(fams);
+    free(styles);
+    map_free(bad);
+    return ok;
+}
+
 Pages *typeset_document(Typesetter *ts, xmlDoc *doc, const TypesetOptions *opt)
 {
     xmlNode *root = xmlDocGetRootElement(doc);
@@ -237,6 +330,10 @@ Pages *typeset_document(Typesetter *ts, xmlDoc *doc, const TypesetOptions *opt)
         }
     }
     styles_init(p);
+    if (!fonts_present(ts, p)) {
+        pages_free(p);
+        return NULL;
+    }
     read_masters(p, root);
     anchors_collect(p, root);
     check_targets(p, root);

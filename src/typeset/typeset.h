@@ -24,6 +24,12 @@ Typesetter *typeset_new(void);
 void typeset_prepare(Typesetter *ts);
 void typeset_free(Typesetter *ts);
 
+/* Limits of a layout tree, each with its own message (docs/security.md). */
+enum {
+    LIMIT_TABLE_ROWS = 100000, /* rows of one table */
+    LIMIT_PAGES = 20000        /* pages of one document */
+};
+
 typedef struct TypesetOptions {
     const char *image_root; /* images resolve under this directory only */
 } TypesetOptions;

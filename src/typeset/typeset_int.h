@@ -192,6 +192,7 @@ typedef struct Anchor {
 
 struct Pages {
     Typesetter *ts;
+    bool over_pages; /* LIMIT_PAGES reached */
     xmlDoc *doc;
     char *lang;
     char *title, *author, *subject, *keywords, *date, *watermark;
@@ -240,6 +241,9 @@ struct Pages {
 struct Typesetter {
     PangoFontMap *fontmap;
     PangoContext *ctx;
+    Map *checked; /* font family -> 1 installed, 2 not (asked once) */
+    char **ckeys;  /* its keys, owned */
+    size_t nckeys;
 };
 
 /* style.c */

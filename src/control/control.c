@@ -115,6 +115,16 @@ static JsonArray *jarr(JsonObject *o, const char *k)
     return JSON_NODE_HOLDS_ARRAY(n) ? json_node_get_array(n) : NULL;
 }
 
+/* a lock or manifest larger than a source may be is refused before it is
+ * parsed */
+static bool size_ok(const char *path, bool report)
+{
+    struct stat st;
+    if (stat(path, &st) != 0 || st.st_size <= (off_t)LIMIT_FILE_BYTES) return true;
+    if (report) diag_report(DIAG_ERROR, path, 0, 0, "file of %lld bytes; the limit is %d", (long long)st.st_size, LIMIT_FILE_BYTES);
+    return false;
+}
+
 static bool is_sha(const char *s)
 {
     if (!s || strlen(s) != 64) return false;
@@ -176,6 +186,10 @@ Lock *lock_read(const char *input_dir)
     Lock *l = xcalloc(1, sizeof *l);
     l->path = path_join(input_dir, LOCK_NAME);
     if (access(l->path, F_OK) != 0) return l;
+    if (!size_ok(l->path, true)) {
+        lock_free(l);
+        return NULL;
+    }
     JsonParser *p = json_parser_new();
     GError *err = NULL;
     if (!json_parser_load_from_file(p, l->path, &err)) {
@@ -367,6 +381,10 @@ Manifest *manifest_read(const char *dir, bool report)
     char *path = path_join(dir, "manifest.json");
     if (access(path, F_OK) != 0) {
         if (report) diag_report(DIAG_ERROR, path, 0, 0, "no manifest (build writes one)");
+        free(path);
+        return NULL;
+    }
+    if (!size_ok(path, report)) {
         free(path);
         return NULL;
     }

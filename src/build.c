@@ -277,6 +277,7 @@ typedef struct {
     const LockEntry *lock;
     xmlDoc *layout;
     Sha layout_sha;
+    Sha inputs; /* what it is made from (tree digest, engine, language, period) */
     char *file;
     bool reuse;
     /* results */
@@ -496,6 +497,16 @@ xmlDoc *document_layout(const Model *m, const Calc *c, xmlDoc *facts, const Buil
 
 /* ---- build ------------------------------------------------------------------------- */
 
+/* the file a manifest entry names is still there with the bytes recorded */
+static bool pdf_unchanged(const char *dir, const ManDoc *was)
+{
+    char *path = path_join(dir, was->file);
+    Sha now;
+    bool same = sha256_file(path, &now) && strcmp(now.hex, was->sha.hex) == 0;
+    free(path);
+    return same;
+}
+
 static char *month_text(Date d)
 {
     return xasprintf("%04d-%02d", d.y, d.m);
@@ -518,6 +529,7 @@ static void fill_mandoc(const Model *m, const Job *j, ManDoc *md)
     md->bytes = j->pdf.len;
     md->sha = sha256_mem(j->pdf.s, j->pdf.len);
     md->layout = j->layout_sha;
+    md->inputs = j->inputs;
     md->released = j->lock && lock_edition(j->lock, j->lang) &&
                    strcmp(lock_edition(j->lock, j->lang)->pdf.hex, md->sha.hex) == 0;
     md->sources = document_sources(m, d, &md->nsources);
@@ -577,31 +589,53 @@ void documents_build(const Model *m, const Calc *c, xmlDoc *facts, const BuildOp
     }
     if (!found_only) diag_report(DIAG_ERROR, NULL, 0, 0, "the register has no document '%s'", o->only);
 
+    /* A document whose inputs (every file of the input tree, the
+     * stylesheets and templates, the engine, its language and period) are
+     * those recorded in the manifest, and whose PDF is still the one
+     * recorded, is kept without being transformed again. */
+    Manifest *old = o->write ? manifest_read(o->output, false) : NULL;
+    bool same_engine = old && str_eq(old->engine, engine_id());
+    Sha tree = {{0}};
+    if (o->write) {
+        char *sheets = path_join(o->datadir, "stylesheets"), *tmpl = path_join(o->datadir, "templates");
+        const char *dirs[] = {o->input, sheets, tmpl, NULL};
+        tree = tree_digest(dirs, o->output);
+        free(sheets);
+        free(tmpl);
+    }
+
     /* layouts, content hashes, the lock */
     for (size_t k = 0; k < njobs; k++) {
         Job *j = &jobs[k];
-        j->layout = layout_for(x, fc, j->d, j->lang, j->period);
-        if (!j->layout) continue;
-        j->layout_sha = layout_hash(j->layout, o->input, NULL);
+        const ManDoc *was = same_engine ? manifest_doc(old, j->file) : NULL;
+        if (o->write) {
+            char *key = xasprintf("%s\n%s\n%s\n%s\n%04d-%02d", tree.hex, engine_id(), j->d->number, j->lang,
+                                  j->period.y, j->period.m);
+            j->inputs = sha256_mem(key, strlen(key));
+            free(key);
+            if (was && strcmp(was->inputs.hex, j->inputs.hex) == 0 && pdf_unchanged(o->output, was)) {
+                j->reuse = true;
+                j->layout_sha = was->layout;
+            }
+        }
+        if (!j->reuse) {
+            j->layout = layout_for(x, fc, j->d, j->lang, j->period);
+            if (!j->layout) continue;
+            j->layout_sha = layout_hash(j->layout, o->input, NULL);
+        }
         if (j->lock) lock_content_check(m, o->datadir, j->d, j->lang, j->layout_sha, j->lock, lock->path);
     }
 
     if (o->write && !diag_error_count()) {
         /* what is unchanged since the last build is not made again */
-        Manifest *old = manifest_read(o->output, false);
-        bool same_engine = old && str_eq(old->engine, engine_id());
         Job **todo = xcalloc(njobs ? njobs : 1, sizeof *todo);
         size_t ntodo = 0;
         for (size_t k = 0; k < njobs; k++) {
             Job *j = &jobs[k];
-            if (!j->layout) continue;
+            if (j->reuse || !j->layout) continue;
             const ManDoc *was = same_engine ? manifest_doc(old, j->file) : NULL;
-            if (was && strcmp(was->layout.hex, j->layout_sha.hex) == 0) {
-                char *path = path_join(o->output, j->file);
-                Sha now;
-                if (sha256_file(path, &now) && strcmp(now.hex, was->sha.hex) == 0) j->reuse = true;
-                free(path);
-            }
+            if (was && strcmp(was->layout.hex, j->layout_sha.hex) == 0 && pdf_unchanged(o->output, was))
+                j->reuse = true;
             if (!j->reuse) todo[ntodo++] = j;
         }
         typeset_jobs(todo, ntodo, o->jobs, &to);
@@ -616,7 +650,9 @@ void documents_build(const Model *m, const Calc *c, xmlDoc *facts, const BuildOp
         for (size_t k = 0; k < njobs; k++) {
             Job *j = &jobs[k];
             if (j->reuse) {
-                copy_mandoc(&man->docs[man->ndocs++], manifest_doc(old, j->file));
+                ManDoc *md = &man->docs[man->ndocs++];
+                copy_mandoc(md, manifest_doc(old, j->file));
+                md->inputs = j->inputs;
                 continue;
             }
             if (!j->made) continue;
@@ -650,8 +686,8 @@ void documents_build(const Model *m, const Calc *c, xmlDoc *facts, const BuildOp
         man->nfiles = o->nextra;
         manifest_stage(o->output, man);
         manifest_free(man);
-        manifest_free(old);
     }
+    manifest_free(old);
 
     for (size_t k = 0; k < njobs; k++) {
         if (jobs[k].layout) xmlFreeDoc(jobs[k].layout);

@@ -89,6 +89,34 @@ stamp "$C/ra" >"$C/after.txt"
 changed=$(diff "$C/before.txt" "$C/after.txt" | grep '^>' | sed 's/.* //' | sort | tr '\n' ' ')
 [ "$changed" = "DRP-05_V1.0_zh-CN.pdf " ] && pass "control/one plan's Markdown changed: only that plan is made again" || fail "control/one plan's Markdown changed: only that plan is made again" "made again: $changed"
 "$DOSSIER" verify "$C/ra" -i "$C/a" >/dev/null 2>&1 && pass "control/verify passes after an incremental build" || fail "control/verify passes after an incremental build"
+# an unchanged build keeps every document without running a stylesheet:
+# far fewer allocations than a build that transforms (one that had to
+# make nothing again, because only a Markdown file was touched back)
+allocs() { DOSSIER_ALLOC_REPORT=1 "$DOSSIER" build -i "$C/a" -o "$C/ra" 2>&1 >/dev/null | sed -n 's/^dossier: allocations: //p'; }
+sed -i '3s/（增量构建测试。）$//' "$C/a/plans/drp-support/background.md"
+touched=$(allocs)
+same=$(allocs)
+stamp "$C/ra" >"$C/after2.txt"
+[ -n "$touched" ] && [ -n "$same" ] && [ $((same * 4)) -lt "$touched" ] && [ "$(grep -c inputs_sha256 "$C/ra/manifest.json")" -ge 17 ] \
+    && pass "control/an unchanged build runs no stylesheet (allocations $same against $touched when they ran)" \
+    || fail "control/an unchanged build runs no stylesheet" "allocations: unchanged $same, after a touch $touched"
+# a changed template (its labels) makes the documents that use it again;
+# the manifest's inputs are recorded with the stylesheets and templates
+rm -rf "$C/data" && mkdir -p "$C/data" && cp -r schemas stylesheets templates "$C/data/"
+DOSSIER_DATA="$C/data" "$DOSSIER" build -i "$C/a" -o "$C/ra" >/dev/null 2>&1
+stamp "$C/ra" >"$C/b3.txt"
+sed -i 's|<label key="overview">演练概况</label>|<label key="overview">演练总体情况</label>|' "$C/data/templates/labels/drill-plan.zh-CN.xml"
+DOSSIER_DATA="$C/data" "$DOSSIER" build -i "$C/a" -o "$C/ra" >/dev/null 2>&1; st=$?
+stamp "$C/ra" >"$C/a3.txt"
+changed=$(diff "$C/b3.txt" "$C/a3.txt" | grep '^>' | sed 's/.* //' | sort | tr '\n' ' ')
+[ $st -eq 0 ] && [ "$changed" = "DRL-P-2026-H2_V1.0_zh-CN.pdf " ] && pdftotext "$C/ra/DRL-P-2026-H2_V1.0_zh-CN.pdf" - | grep -q 演练总体情况 \
+    && pass "control/a changed label of the drill plan: only the drill plan is made again, with the new label" \
+    || fail "control/a changed label of the drill plan: only the drill plan is made again" "exit $st; made again: $changed"
+# a PDF changed in the output directory is made again, even with nothing else changed
+printf 'x' >>"$C/ra/DRP-01_V2.1_zh-CN.pdf"
+DOSSIER_DATA="$C/data" "$DOSSIER" build -i "$C/a" -o "$C/ra" >/dev/null 2>&1
+DOSSIER_DATA="$C/data" "$DOSSIER" verify "$C/ra" -i "$C/a" >/dev/null 2>&1 && pass "control/a PDF changed in the output is made again by the next build" || fail "control/a PDF changed in the output is made again by the next build"
+"$DOSSIER" build -i "$C/a" -o "$C/ra" >/dev/null 2>&1
 # --only
 rm -rf "$C/only"
 "$DOSSIER" build -i "$C/a" -o "$C/only" --only SR-M >/dev/null 2>&1

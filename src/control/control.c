@@ -4,6 +4,7 @@
  */
 #include "control.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <glib.h>
 #include <json-glib/json-glib.h>
@@ -78,6 +79,64 @@ Sha layout_hash(xmlDoc *layout, const char *image_root, char **text)
     g_checksum_free(c);
     if (text) *text = xstrndup((const char *)mem, (size_t)len);
     xmlFree(mem);
+    return s;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void digest_dir(GChecksum *c, const char *dir, const char *rel, const char *skip, int depth)
+{
+    char *path = rel[0] ? path_join(dir, rel) : xstrdup(dir);
+    DIR *d = depth < 32 ? opendir(path) : NULL;
+    if (!d) {
+        free(path);
+        return;
+    }
+    char **names = NULL;
+    size_t n = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+        names = xrealloc(names, (n + 1) * sizeof *names);
+        names[n++] = xstrdup(e->d_name);
+    }
+    closedir(d);
+    if (n) qsort(names, n, sizeof *names, cmp_name);
+    for (size_t i = 0; i < n; i++) {
+        char *r = rel[0] ? path_join(rel, names[i]) : xstrdup(names[i]);
+        char *full = path_join(dir, r);
+        struct stat st;
+        if (lstat(full, &st) == 0) {
+            if (S_ISDIR(st.st_mode)) {
+                struct stat sk;
+                bool skipped = skip && stat(skip, &sk) == 0 && sk.st_dev == st.st_dev && sk.st_ino == st.st_ino;
+                if (!skipped) digest_dir(c, dir, r, skip, depth + 1);
+            } else if (S_ISREG(st.st_mode)) {
+                Sha s;
+                g_checksum_update(c, (const guchar *)r, (gssize)strlen(r) + 1);
+                if (sha256_file(full, &s)) g_checksum_update(c, (const guchar *)s.hex, 64);
+            }
+        }
+        free(full);
+        free(r);
+        free(names[i]);
+    }
+    free(names);
+    free(path);
+}
+
+Sha tree_digest(const char *const *dirs, const char *skip)
+{
+    GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+    for (size_t k = 0; dirs[k]; k++) {
+        g_checksum_update(c, (const guchar *)"\001dir", 4);
+        digest_dir(c, dirs[k], "", skip, 0);
+    }
+    Sha s;
+    snprintf(s.hex, sizeof s.hex, "%s", g_checksum_get_string(c));
+    g_checksum_free(c);
     return s;
 }
 
@@ -426,6 +485,7 @@ Manifest *manifest_read(const char *dir, bool report)
         d->bytes = (size_t)jint(o, "bytes", 0);
         snprintf(d->sha.hex, sizeof d->sha.hex, "%s", sha);
         snprintf(d->layout.hex, sizeof d->layout.hex, "%s", lay);
+        if (is_sha(jstr(o, "inputs_sha256"))) snprintf(d->inputs.hex, sizeof d->inputs.hex, "%s", jstr(o, "inputs_sha256"));
         d->released = json_object_has_member(o, "released") && json_object_get_boolean_member(o, "released");
         JsonArray *src = jarr(o, "sources");
         guint ns = src ? json_array_get_length(src) : 0;
@@ -503,6 +563,7 @@ char *manifest_json(const Manifest *m)
         kint(b, "bytes", (long long)d->bytes);
         kstr(b, "sha256", d->sha.hex);
         kstr(b, "layout_sha256", d->layout.hex);
+        if (d->inputs.hex[0]) kstr(b, "inputs_sha256", d->inputs.hex);
         json_builder_set_member_name(b, "released");
         json_builder_add_boolean_value(b, d->released);
         json_builder_set_member_name(b, "sources");

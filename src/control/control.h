@@ -37,6 +37,12 @@ bool sha256_file(const char *path, Sha *out);
  * returned in *text when text is not NULL (caller frees). */
 Sha layout_hash(xmlDoc *layout, const char *image_root, char **text);
 
+/* The digest of every regular file under the given directories (each file's
+ * path relative to its directory and its SHA-256, in sorted order), leaving
+ * out the directory `skip` (the output directory) if it lies inside one.
+ * The NULL-terminated list names the directories. */
+Sha tree_digest(const char *const *dirs, const char *skip);
+
 /* The identity of the running dossier binary (the hash of its bytes). */
 const char *engine_id(void);
 
@@ -89,6 +95,8 @@ typedef struct {
     int pages;
     size_t bytes;
     Sha sha, layout;
+    Sha inputs; /* every file it may depend on (tree_digest), its language,
+                 * period and the engine; empty hex when unknown */
     char **sources;
     size_t nsources;
     bool released; /* matches a release lock entry */

@@ -178,7 +178,7 @@
 
   <xsl:template name="fn-name">
     <xsl:param name="id"/>
-    <xsl:call-template name="t"><xsl:with-param name="n" select="$functions[@id = $id]/d:name"/></xsl:call-template>
+    <xsl:for-each select="$facts"><xsl:call-template name="t"><xsl:with-param name="n" select="key('function', $id)/d:name"/></xsl:call-template></xsl:for-each>
   </xsl:template>
 
   <xsl:template name="tier-name">
@@ -922,7 +922,7 @@
         <xsl:call-template name="hc"><xsl:with-param name="k" select="'achievable'"/><xsl:with-param name="align" select="'center'"/></xsl:call-template>
       </row>
       <xsl:for-each select="$order">
-        <xsl:variable name="r" select="$services[@id = current()/@ref]/f:recovery"/>
+        <xsl:variable name="r" select="key('service', current()/@ref)/f:recovery"/>
         <row>
           <cell><xsl:call-template name="svc-cell"><xsl:with-param name="id" select="@ref"/></xsl:call-template></cell>
           <cell align="right"><xsl:call-template name="num-min"><xsl:with-param name="m" select="$r/@rto-minutes"/></xsl:call-template></cell>
@@ -966,7 +966,7 @@
       </xsl:for-each>
     </table>
     <p style="note"><xsl:call-template name="L"><xsl:with-param name="k" select="'feasibility.note'"/></xsl:call-template></p>
-    <xsl:variable name="charted" select="$order[@ref = $services[f:recovery/@achievable = 'false']/@id]"/>
+    <xsl:variable name="charted" select="$order[key('service', @ref)/f:recovery/@achievable = 'false']"/>
     <xsl:if test="$charted">
       <chart kind="bar" height="92mm" id="feasibility-chart">
         <xsl:attribute name="title"><xsl:call-template name="L"><xsl:with-param name="k" select="'feasibility.chart'"/></xsl:call-template></xsl:attribute>

@@ -37,6 +37,10 @@
   <xsl:variable name="templates" select="document('../templates/layout.xml')/l:templates/l:set[@lang = $lang]"/>
   <xsl:variable name="labels-common" select="document(concat('../templates/labels/', $lang, '.xml'))/labels/label"/>
   <xsl:variable name="labels-kind" select="document(concat('../templates/labels/', $kind, '.', $lang, '.xml'))/labels/label"/>
+  <!-- indexes: labels by key, records of the facts by id -->
+  <xsl:key name="label" match="label" use="@key"/>
+  <xsl:key name="service" match="f:services/d:service" use="@id"/>
+  <xsl:key name="function" match="f:functions/d:function" use="@id"/>
   <!-- the revision in force: the last one -->
   <xsl:variable name="rev" select="$doc/d:revision[last()]"/>
   <xsl:variable name="draft" select="starts-with($doc/@version, 'V0.')"/>
@@ -57,12 +61,17 @@
   <!-- A label from the catalogue of the kind, else the common one. -->
   <xsl:template name="label">
     <xsl:param name="key"/>
+    <xsl:variable name="k" select="string($key)"/>
+    <!-- looked up by key (an index) in the label files: a document asks
+         for thousands of labels -->
+    <xsl:variable name="in-kind"><xsl:for-each select="$labels-kind[1]"><xsl:if test="key('label', $k)">1</xsl:if></xsl:for-each></xsl:variable>
+    <xsl:variable name="in-common"><xsl:for-each select="$labels-common[1]"><xsl:if test="key('label', $k)">1</xsl:if></xsl:for-each></xsl:variable>
     <xsl:choose>
-      <xsl:when test="$labels-kind[@key = $key]"><xsl:value-of select="$labels-kind[@key = $key]"/></xsl:when>
-      <xsl:when test="$labels-common[@key = $key]"><xsl:value-of select="$labels-common[@key = $key]"/></xsl:when>
+      <xsl:when test="$in-kind = '1'"><xsl:for-each select="$labels-kind[1]"><xsl:value-of select="key('label', $k)"/></xsl:for-each></xsl:when>
+      <xsl:when test="$in-common = '1'"><xsl:for-each select="$labels-common[1]"><xsl:value-of select="key('label', $k)"/></xsl:for-each></xsl:when>
       <xsl:otherwise>
-        <xsl:message>dossier: no label '<xsl:value-of select="$key"/>' for <xsl:value-of select="$lang"/></xsl:message>
-        <xsl:value-of select="$key"/>
+        <xsl:message>dossier: no label '<xsl:value-of select="$k"/>' for <xsl:value-of select="$lang"/></xsl:message>
+        <xsl:value-of select="$k"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -100,7 +109,9 @@
   </xsl:template>
   <xsl:template name="service-name">
     <xsl:param name="id"/>
-    <xsl:call-template name="t"><xsl:with-param name="n" select="$facts/f:services/d:service[@id = $id]/d:name"/></xsl:call-template>
+    <xsl:for-each select="$facts">
+      <xsl:call-template name="t"><xsl:with-param name="n" select="key('service', $id)/d:name"/></xsl:call-template>
+    </xsl:for-each>
   </xsl:template>
   <xsl:template name="class-name">
     <xsl:param name="id"/>

@@ -295,6 +295,14 @@ static void annotations(Out *o, const Model *m)
 }
 
 /* Copy a source record under parent, marked with its file and line. */
+static int cmp_outage_calc(const void *a, const void *b)
+{
+    const OutageCalc *x = *(const OutageCalc *const *)a, *y = *(const OutageCalc *const *)b;
+    uintptr_t p = (uintptr_t)x->o, q = (uintptr_t)y->o;
+    if (p != q) return p < q ? -1 : 1;
+    return x < y ? -1 : x > y;
+}
+
 static xmlNode *copy_rec(Out *o, xmlNode *parent, const xmlNode *src)
 {
     xmlNode *c = xmlDocCopyNode((xmlNode *)src, o->doc, 1);
@@ -821,11 +829,23 @@ xmlDoc *facts_build(const Model *m, const Calc *c, const FactsOptions *opt)
     xmlNode *inc = section(&o, root, "incidents");
     for (size_t i = 0; i < m->incidents.n; i++) incident_facts(&o, copy_rec(&o, inc, m->incidents.v[i]->node), &c->inc[i]);
     xmlNode *out = section(&o, root, "outages");
+    /* how each outage counted in the period: the period's outage results
+     * sorted by outage (then by their own order), paired in one walk */
+    size_t no = c->outages.n;
+    const OutageCalc **byo = xcalloc(no ? no : 1, sizeof *byo);
+    for (size_t k = 0; k < no; k++) byo[k] = &c->outages.v[k];
+    if (no) qsort(byo, no, sizeof *byo, cmp_outage_calc);
     for (size_t i = 0; i < m->outages.n; i++) {
         xmlNode *rec = copy_rec(&o, out, m->outages.v[i]->node);
-        for (size_t k = 0; k < c->outages.n; k++)
-            if (c->outages.v[k].o == m->outages.v[i]) outage_facts(&o, rec, &c->outages.v[k]);
+        size_t lo = 0, hi = no; /* the first result of this outage */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if ((uintptr_t)byo[mid]->o < (uintptr_t)m->outages.v[i]) lo = mid + 1;
+            else hi = mid;
+        }
+        for (size_t k = lo; k < no && byo[k]->o == m->outages.v[i]; k++) outage_facts(&o, rec, byo[k]);
     }
+    free(byo);
     /* changes and complaints carry the month they fall in (the local month
      * of their start, or of their receipt), for selection by period */
     xmlNode *chg = section(&o, root, "changes");

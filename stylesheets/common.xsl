@@ -570,7 +570,7 @@
     </xsl:variable>
     <xsl:variable name="s">
       <xsl:choose>
-        <xsl:when test="$facts/f:services/d:service[@id = current()/@subject]">
+        <xsl:when test="key('service', @subject)">
           <xsl:call-template name="service-name"><xsl:with-param name="id" select="@subject"/></xsl:call-template>
         </xsl:when>
         <xsl:otherwise><xsl:value-of select="@subject"/></xsl:otherwise>
@@ -578,8 +578,9 @@
     </xsl:variable>
     <xsl:variable name="v"><xsl:call-template name="figure"><xsl:with-param name="x" select="@value"/><xsl:with-param name="unit" select="$unit"/></xsl:call-template></xsl:variable>
     <xsl:variable name="l"><xsl:call-template name="figure"><xsl:with-param name="x" select="@limit"/><xsl:with-param name="unit" select="$unit"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="has-label"><xsl:for-each select="$labels-common[1] | $labels-kind[1]"><xsl:if test="key('label', $key)">1</xsl:if></xsl:for-each></xsl:variable>
     <xsl:choose>
-      <xsl:when test="$labels-common[@key = $key] or $labels-kind[@key = $key]">
+      <xsl:when test="string($has-label) != ''">
         <xsl:variable name="t"><xsl:call-template name="label"><xsl:with-param name="key" select="$key"/></xsl:call-template></xsl:variable>
         <xsl:call-template name="fill">
           <xsl:with-param name="t" select="$t"/>

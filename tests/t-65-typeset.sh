@@ -138,3 +138,24 @@ printf '<?xml version="1.0"?>\n<document xmlns="urn:dossier:layout:1" lang="zh-C
 "$DOSSIER" render "$R/bad.xml" -o "$R/bad.pdf" 2>"$R/bad.err"; st=$?
 [ $st -eq 1 ] && grep -q "bad.xml:4:21: error:" "$R/bad.err" && [ ! -e "$R/bad.pdf" ] \
     && pass "typeset/invalid tree: exit 1, line and column, no PDF" || fail "typeset/invalid tree" "exit $st: $(cat "$R/bad.err")"
+
+# fonts embedded small, and the same pages: with and without the second
+# subsetting (DOSSIER_FONTPACK=0) the pages rasterise to the same pixels and
+# the text extracts the same; the fonts are still embedded subsets
+if "$DOSSIER" render "$T/fontpack.xml" -o "$R/fp.pdf" 2>"$R/fp.err" \
+    && DOSSIER_FONTPACK=0 "$DOSSIER" render "$T/fontpack.xml" -o "$R/fp0.pdf" 2>>"$R/fp.err"; then
+    a=$(stat -c %s "$R/fp.pdf") b=$(stat -c %s "$R/fp0.pdf")
+    [ "$a" -lt 60000 ] && [ $((a * 10)) -lt "$b" ] && pass "typeset/fonts: four CJK faces in $a bytes (cairo alone: $b)" \
+        || fail "typeset/fonts: CJK faces embedded small" "$a bytes, cairo alone $b"
+    pdftoppm -r 150 -gray "$R/fp.pdf" "$R/fp-a" && pdftoppm -r 150 -gray "$R/fp0.pdf" "$R/fp-b"
+    same=1
+    for f in "$R"/fp-a*.pgm; do cmp -s "$f" "$R/fp-b${f#"$R"/fp-a}" || same=0; done
+    [ $same = 1 ] && [ "$(pdftotext "$R/fp.pdf" -)" = "$(pdftotext "$R/fp0.pdf" -)" ] \
+        && pdftotext "$R/fp.pdf" - | grep -q "中国人民银行清算总中心" \
+        && pass "typeset/fonts: the same pixels at 150 dpi and the same text as cairo's own subsets" \
+        || fail "typeset/fonts: the same pixels and text as cairo's own subsets"
+    [ "$(pdffonts "$R/fp.pdf" | awk 'NR > 2 && $(NF-4) == "yes" && $(NF-3) == "yes"' | wc -l)" -eq 4 ] && qpdf --check "$R/fp.pdf" >/dev/null 2>&1 \
+        && pass "typeset/fonts: four faces, each an embedded subset; qpdf --check passes" || fail "typeset/fonts: embedded subsets" "$(pdffonts "$R/fp.pdf")"
+else
+    fail "typeset/fonts: renders" "$(cat "$R/fp.err")"
+fi

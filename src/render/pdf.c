@@ -19,6 +19,7 @@
 #include "../output.h"
 #include "../typeset/typeset_int.h"
 #include "render.h"
+#include "fontpack.h"
 
 #ifndef DOSSIER_VERSION
 #define DOSSIER_VERSION "0.0.0"
@@ -425,6 +426,10 @@ static bool finish(const Pages *p, const Buf *in, Buf *out)
             }
             qpdf_oh_replace_key(q, info, "/Producer", qpdf_oh_new_string(q, "dossier " DOSSIER_VERSION " (cairo, libqpdf)"));
         }
+        /* DOSSIER_FONTPACK=0 keeps cairo's fonts as they are (for tests
+         * that compare the two) */
+        const char *fp = getenv("DOSSIER_FONTPACK");
+        if (!fp || strcmp(fp, "0") != 0) pdf_pack_fonts(q);
         qpdf_oh root = qpdf_get_root(q);
         qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_string(q, p->lang ? p->lang : "zh-CN"));
         qpdf_init_write_memory(q);

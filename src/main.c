@@ -325,7 +325,7 @@ static void run_diff(const Model *m, const Calc *c, const FactsOptions *fo, cons
         free(text);
     }
     for (int k = 0; k < 2; k++)
-        if (side[k]) xmlFreeDoc(side[k]);
+        if (side[k]) layout_free(side[k]);
 }
 
 static int run(Options *o)
@@ -405,7 +405,7 @@ static int run(Options *o)
             xmlDocDumpFormatMemoryEnc(layout, &mem, &len, "UTF-8", 1);
             fwrite(mem, 1, (size_t)len, stdout);
             xmlFree(mem);
-            xmlFreeDoc(layout);
+            layout_free(layout);
         }
         xmlFreeDoc(doc);
     } else if (is_build) {

@@ -359,7 +359,7 @@ bool documents_pack(const Model *m, const Calc *c, xmlDoc *facts, const BuildOpt
             PackCtx px = {dir, ts, &to, man, ns};
             Packed *k = &pk[npk];
             if (pack_edition(&px, d, l, dl, prev ? prev->version : d->version, period, layout, lsha, rel, pd, k)) npk++;
-            xmlFreeDoc(layout);
+            layout_free(layout);
         }
     }
 

@@ -17,7 +17,8 @@ as itself, fonts embedded).
     python3 bench/typeset.py [--sizes 1,10,50,200] [--pairs K] [--quick]
 
 --quick: N = 50 only, and a last line "typeset ratio to floor: X.XX".
-Environment: DOSSIER (default ./dossier), KIT (default ../shared/bench).
+Environment: DOSSIER (default ./dossier), KIT (default ../shared/bench),
+VALUES=FILE (append "name value" lines for bench/run.sh's table of targets).
 """
 import argparse
 import os
@@ -92,6 +93,12 @@ def main():
         print("| %d | %d | %.3f | %.3f | **%.2f** | %.0f | %.0f | %.2f | %s/%s | %.0f/%.0f | %.2f | %s | %s |" % (
             r["n"], r["pairs"], r["d_wall"], r["f_wall"], r["ratio"], r["d_peak"], r["f_peak"], r["mratio"],
             r["d_pages"], r["f_pages"], r["d_kb"], r["f_kb"], r["d_kb"] / r["f_kb"], r["d_cjk"], r["d_fonts"]))
+    values = os.environ.get("VALUES")
+    if values:
+        with open(values, "a") as f:
+            for r in rows:
+                f.write("typeset.%d.ratio %.2f\ntypeset.%d.mratio %.2f\ntypeset.%d.bratio %.2f\ntypeset.%d.cjk %s\n" % (
+                    r["n"], r["ratio"], r["n"], r["mratio"], r["n"], r["d_kb"] / r["f_kb"], r["n"], r["d_cjk"]))
     if a.quick:
         print("typeset ratio to floor: %.2f" % rows[0]["ratio"])
     subprocess.run(["rm", "-rf", work])

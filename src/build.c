@@ -280,6 +280,7 @@ typedef struct {
     Sha inputs; /* what it is made from (tree digest, engine, language, period) */
     char *file;
     bool reuse;
+    size_t weight; /* elements in its layout: the work of typesetting it */
     /* results */
     Buf pdf;
     int pages;
@@ -292,6 +293,22 @@ const LockEntry *lock_for(const Lock *lock, const Document *d, Date period)
 {
     bool per = kind_is_periodic(d->kind);
     return lock_find(lock, d->number, d->version, per, period);
+}
+
+static size_t count_elements(const xmlNode *n)
+{
+    size_t k = 0;
+    for (; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE) k += 1 + count_elements(n->children);
+    return k;
+}
+
+/* heaviest first (then in register order): N workers finish together */
+static int cmp_weight(const void *a, const void *b)
+{
+    const Job *x = *(Job *const *)a, *y = *(Job *const *)b;
+    if (x->weight != y->weight) return x->weight > y->weight ? -1 : 1;
+    return x < y ? -1 : x > y;
 }
 
 static bool typeset_one(Typesetter *ts, const TypesetOptions *to, Job *j)
@@ -604,6 +621,7 @@ void documents_build(const Model *m, const Calc *c, xmlDoc *facts, const BuildOp
         free(tmpl);
     }
 
+    time_mark("digest of the inputs");
     /* layouts, content hashes, the lock */
     for (size_t k = 0; k < njobs; k++) {
         Job *j = &jobs[k];
@@ -636,10 +654,16 @@ void documents_build(const Model *m, const Calc *c, xmlDoc *facts, const BuildOp
             const ManDoc *was = same_engine ? manifest_doc(old, j->file) : NULL;
             if (was && strcmp(was->layout.hex, j->layout_sha.hex) == 0 && pdf_unchanged(o->output, was))
                 j->reuse = true;
-            if (!j->reuse) todo[ntodo++] = j;
+            if (!j->reuse) {
+                j->weight = count_elements(xmlDocGetRootElement(j->layout));
+                todo[ntodo++] = j;
+            }
         }
+        if (ntodo > 1) qsort(todo, ntodo, sizeof *todo, cmp_weight);
+        time_mark("layouts");
         typeset_jobs(todo, ntodo, o->jobs, &to);
         free(todo);
+        time_mark("typesetting");
 
         /* the manifest: this build's documents, then the earlier ones still
          * in the directory (other periods, earlier versions) */

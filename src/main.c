@@ -350,7 +350,9 @@ static int run(Options *o)
         return usage_error("unknown command '%s'", o->command);
 
     LoadOptions lo = {.input = o->input, .datadir = o->datadir};
+    time_mark("start");
     Model *m = load_model(&lo);
+    time_mark("load");
     Calc *c = NULL;
     Lock *lock = NULL;
     int status = EXIT_DONE;
@@ -364,6 +366,7 @@ static int run(Options *o)
 
     FactsOptions fo = {.period = o->period, .lang = o->lang};
     c = calc_run(m, o->period);
+    time_mark("compute");
     BuildOptions bo = {.input = o->input, .output = o->output, .datadir = o->datadir, .period = o->period,
                        .lang = o->lang, .jobs = o->jobs, .only = o->only};
     if (is_check) {
@@ -412,6 +415,7 @@ static int run(Options *o)
         if (!output_mkdir(o->output)) goto done;
         /* everything is staged; it takes its place only if all went well */
         xmlDoc *doc = facts_build(m, c, &fo);
+        time_mark("facts");
         xmlChar *fx = NULL;
         int fxlen = 0;
         xmlDocDumpFormatMemoryEnc(doc, &fx, &fxlen, "UTF-8", 1);
@@ -423,6 +427,7 @@ static int run(Options *o)
                   output_stage(o->output, "metrics.json", json, strlen(json));
         xmlFree(fx);
         free(json);
+        time_mark("facts.xml and metrics.json");
         bo.extra = extra;
         bo.nextra = 2;
         bo.write = true;
@@ -430,6 +435,7 @@ static int run(Options *o)
         xmlFreeDoc(doc);
         if (diag_error_count()) output_abort();
         else output_commit();
+        time_mark("commit");
     } else if (is_diff) {
         run_diff(m, c, &fo, &bo, lock, o);
     } else if (is_pack) {

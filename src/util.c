@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 
 /* ---- the allocation seam ------------------------------------------------ */
@@ -36,6 +37,22 @@ static int seam_fails(void)
 }
 
 long alloc_count_get(void) { return alloc_count; }
+
+void time_mark(const char *name)
+{
+    static int on = -1;
+    static struct timespec last;
+    if (on < 0) {
+        on = getenv("DOSSIER_TIMES") != NULL;
+        clock_gettime(CLOCK_MONOTONIC, &last);
+    }
+    if (!on) return;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    fprintf(stderr, "dossier: time %s %.3f s\n", name,
+            (double)(now.tv_sec - last.tv_sec) + (double)(now.tv_nsec - last.tv_nsec) / 1e9);
+    last = now;
+}
 
 void *xmalloc(size_t n)
 {

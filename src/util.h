@@ -32,6 +32,10 @@ void alloc_seam_init(void);
 /* How many allocations went through the seam so far (DOSSIER_ALLOC_REPORT
  * prints it at exit, for the fault tests). */
 long alloc_count_get(void);
+
+/* With DOSSIER_TIMES set, print to stderr the wall time since the previous
+ * mark (or the start) under a name: "dossier: time NAME 0.123 s". */
+void time_mark(const char *name);
 /* Called by die_oom before exiting: removes temporary files. */
 void atexit_cleanup_set(void (*fn)(void));
 

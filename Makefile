@@ -128,9 +128,10 @@ regen: setup
 	@sh tests/regen-bad.sh
 	@sh tests/regen-golden.sh
 
+PEERS ?= 0
 bench: setup
 	@$(MAKE) --no-print-directory dossier
-	@sh bench/run.sh
+	@PEERS=$(PEERS) sh bench/run.sh
 
 bench-quick: setup
 	@$(MAKE) --no-print-directory dossier

@@ -33,7 +33,7 @@ M=${M:-1000}
 RUNS=${RUNS:-5}
 SIZES=${SIZES:-sample M 2M L}
 PERIOD=2026-10
-VALUES=${VALUES:-/dev/null}
+VALUES=${VALUES:-/dev/null} # appended to
 
 [ -x "$DOSSIER" ] || { echo "e2e.sh: no dossier binary at $DOSSIER (run make first)" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "e2e.sh: /usr/bin/time (Debian package time) is needed" >&2; exit 2; }
@@ -58,7 +58,6 @@ timed() {
 }
 
 rows=""
-: >"$VALUES"
 for size in $SIZES; do
     case $size in
         sample) dir=$root/input n=""; runs=$RUNS ;;

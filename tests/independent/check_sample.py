@@ -4,7 +4,7 @@
 Reads the XML sources in input/ directly (never dossier's facts, never its
 code), computes availability and incident figures for 2026-08, 2026-09 and
 2026-10 from the rules (src/compute/*.c headers, docs/sources.md,
-/work/shared/DOMAIN.md), runs `dossier metrics --period P` and compares.
+../shared/DOMAIN.md), runs `dossier metrics --period P` and compares.
 
     python3 tests/independent/check_sample.py [path/to/dossier]
 

@@ -41,6 +41,7 @@
   <xsl:key name="label" match="label" use="@key"/>
   <xsl:key name="service" match="f:services/d:service" use="@id"/>
   <xsl:key name="function" match="f:functions/d:function" use="@id"/>
+  <xsl:key name="person" match="f:organisation/d:organisation/d:person" use="@id"/>
   <!-- the revision in force: the last one -->
   <xsl:variable name="rev" select="$doc/d:revision[last()]"/>
   <xsl:variable name="draft" select="starts-with($doc/@version, 'V0.')"/>
@@ -97,7 +98,9 @@
   <!-- Names of records by id. -->
   <xsl:template name="person">
     <xsl:param name="id"/>
-    <xsl:call-template name="t"><xsl:with-param name="n" select="$org/d:person[@id = $id]/d:name"/></xsl:call-template>
+    <xsl:for-each select="$facts">
+      <xsl:call-template name="t"><xsl:with-param name="n" select="key('person', $id)/d:name"/></xsl:call-template>
+    </xsl:for-each>
   </xsl:template>
   <xsl:template name="role">
     <xsl:param name="id"/>

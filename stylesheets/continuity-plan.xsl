@@ -397,7 +397,7 @@
         <cell><xsl:call-template name="L"><xsl:with-param name="k" select="'svc.description'"/></xsl:call-template></cell>
       </row>
       <xsl:for-each select="$plan/d:covers">
-        <xsl:variable name="s" select="$facts/f:services/d:service[@id = current()/@service]"/>
+        <xsl:variable name="s" select="key('service', current()/@service)"/>
         <row>
           <cell><xsl:call-template name="t"><xsl:with-param name="n" select="$s/d:name"/></xsl:call-template></cell>
           <cell><code><xsl:value-of select="@service"/></code></cell>
@@ -708,7 +708,7 @@
         <cell align="center"><xsl:call-template name="L"><xsl:with-param name="k" select="'achievable'"/></xsl:call-template></cell>
       </row>
       <xsl:for-each select="$ex/f:service">
-        <xsl:variable name="r" select="$facts/f:services/d:service[@id = current()/@ref]/f:recovery"/>
+        <xsl:variable name="r" select="key('service', current()/@ref)/f:recovery"/>
         <row>
           <cell align="right"><xsl:value-of select="@rank"/></cell>
           <cell><xsl:call-template name="svc-label"><xsl:with-param name="id" select="@ref"/></xsl:call-template></cell>
@@ -744,11 +744,11 @@
         </xsl:for-each>
         <series colour="#1F4E79">
           <xsl:attribute name="name"><xsl:call-template name="L"><xsl:with-param name="k" select="'earliest'"/></xsl:call-template></xsl:attribute>
-          <xsl:for-each select="$cs"><xsl:call-template name="v"><xsl:with-param name="x" select="$facts/f:services/d:service[@id = current()/@ref]/f:recovery/@earliest-minutes"/></xsl:call-template></xsl:for-each>
+          <xsl:for-each select="$cs"><xsl:call-template name="v"><xsl:with-param name="x" select="key('service', current()/@ref)/f:recovery/@earliest-minutes"/></xsl:call-template></xsl:for-each>
         </series>
         <series colour="#E69A28">
           <xsl:attribute name="name"><xsl:call-template name="L"><xsl:with-param name="k" select="'rto.required'"/></xsl:call-template></xsl:attribute>
-          <xsl:for-each select="$cs"><xsl:call-template name="v"><xsl:with-param name="x" select="$facts/f:services/d:service[@id = current()/@ref]/f:recovery/@rto-minutes"/></xsl:call-template></xsl:for-each>
+          <xsl:for-each select="$cs"><xsl:call-template name="v"><xsl:with-param name="x" select="key('service', current()/@ref)/f:recovery/@rto-minutes"/></xsl:call-template></xsl:for-each>
         </series>
         <legend/>
       </chart>
@@ -861,7 +861,7 @@
             <cell align="right"><xsl:call-template name="L"><xsl:with-param name="k" select="'invoked.while'"/></xsl:call-template></cell>
           </row>
           <xsl:for-each select="$plan/d:covers">
-            <xsl:variable name="a" select="$facts/f:services/d:service[@id = current()/@service]/f:availability"/>
+            <xsl:variable name="a" select="key('service', current()/@service)/f:availability"/>
             <row>
               <cell><xsl:call-template name="svc-label"><xsl:with-param name="id" select="@service"/></xsl:call-template></cell>
               <cell><xsl:choose><xsl:when test="$a/@sla"><code><xsl:value-of select="$a/@sla"/></code></xsl:when><xsl:otherwise>—</xsl:otherwise></xsl:choose></cell>
@@ -1071,7 +1071,7 @@
         <cell><xsl:call-template name="L"><xsl:with-param name="k" select="'protection.target'"/></xsl:call-template></cell>
       </row>
       <xsl:for-each select="$plan/d:covers">
-        <xsl:variable name="s" select="$facts/f:services/d:service[@id = current()/@service]"/>
+        <xsl:variable name="s" select="key('service', current()/@service)"/>
         <xsl:choose>
           <xsl:when test="$s/d:data-protection">
             <xsl:for-each select="$s/d:data-protection">
@@ -1112,7 +1112,7 @@
         <cell align="center"><xsl:call-template name="L"><xsl:with-param name="k" select="'rag'"/></xsl:call-template></cell>
       </row>
       <xsl:for-each select="$plan/d:covers">
-        <xsl:variable name="s" select="$facts/f:services/d:service[@id = current()/@service]"/>
+        <xsl:variable name="s" select="key('service', current()/@service)"/>
         <xsl:variable name="r" select="$s/f:recovery"/>
         <xsl:variable name="st">
           <xsl:choose>
@@ -1349,7 +1349,7 @@
         <cell align="right"><xsl:call-template name="L"><xsl:with-param name="k" select="'rto-gap'"/></xsl:call-template></cell>
       </row>
       <xsl:for-each select="$plan/d:covers">
-        <xsl:variable name="s" select="$facts/f:services/d:service[@id = current()/@service]"/>
+        <xsl:variable name="s" select="key('service', current()/@service)"/>
         <xsl:variable name="r" select="$s/f:recovery"/>
         <row>
           <cell><xsl:call-template name="svc-label"><xsl:with-param name="id" select="$s/@id"/></xsl:call-template></cell>

@@ -291,7 +291,7 @@
         <cell align="right"><xsl:call-template name="L"><xsl:with-param name="k" select="'rpo'"/></xsl:call-template></cell>
       </row>
       <xsl:for-each select="$drill/d:objective">
-        <xsl:variable name="r" select="$facts/f:services/d:service[@id = current()/@service]/f:recovery"/>
+        <xsl:variable name="r" select="key('service', current()/@service)/f:recovery"/>
         <row>
           <cell><xsl:value-of select="@id"/></cell>
           <cell><xsl:call-template name="t"><xsl:with-param name="n" select="."/></xsl:call-template></cell>

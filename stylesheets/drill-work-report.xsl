@@ -440,7 +440,7 @@
         </row>
         <xsl:for-each select="$r/d:measured">
           <xsl:variable name="o" select="$dr/d:objective[@service = current()/@service]"/>
-          <xsl:variable name="rec" select="$facts/f:services/d:service[@id = current()/@service]/f:recovery"/>
+          <xsl:variable name="rec" select="key('service', current()/@service)/f:recovery"/>
           <row>
             <cell><xsl:call-template name="service-name"><xsl:with-param name="id" select="@service"/></xsl:call-template></cell>
             <cell align="right"><xsl:call-template name="dur"><xsl:with-param name="d" select="$o[@target-rto][1]/@target-rto"/><xsl:with-param name="none" select="'—'"/></xsl:call-template></cell>

@@ -317,7 +317,7 @@
         <row>
           <cell><xsl:call-template name="service-name"><xsl:with-param name="id" select="@service"/></xsl:call-template></cell>
           <cell>
-            <xsl:call-template name="t"><xsl:with-param name="n" select="$facts/f:services/d:service[@id = current()/@service]/d:sla/d:workload[@metric = current()/@metric][last()]/d:name"/></xsl:call-template>
+            <xsl:call-template name="t"><xsl:with-param name="n" select="key('service', current()/@service)/d:sla/d:workload[@metric = current()/@metric][last()]/d:name"/></xsl:call-template>
           </cell>
           <cell align="right"><xsl:value-of select="format-number(@peak, '#,##0')"/></cell>
           <cell align="right"><xsl:if test="$u/@limit"><xsl:value-of select="format-number($u/@limit, '#,##0')"/><xsl:text> </xsl:text><xsl:value-of select="$u/@unit"/></xsl:if></cell>

@@ -395,7 +395,7 @@
         <cell align="right">MTRS</cell>
       </row>
       <xsl:for-each select="$q/f:service">
-        <xsl:variable name="svc" select="$facts/f:services/d:service[@id = current()/@ref]"/>
+        <xsl:variable name="svc" select="key('service', current()/@ref)"/>
         <row>
           <cell><xsl:call-template name="service-name"><xsl:with-param name="id" select="@ref"/></xsl:call-template></cell>
           <cell><xsl:call-template name="grade-name"><xsl:with-param name="id" select="$svc/@grade"/></xsl:call-template></cell>
@@ -722,7 +722,7 @@
                 <xsl:if test="$u/@over = 'true'"><xsl:attribute name="background"><xsl:value-of select="$red"/></xsl:attribute></xsl:if>
                 <cell><xsl:call-template name="service-name"><xsl:with-param name="id" select="@service"/></xsl:call-template></cell>
                 <cell>
-                  <xsl:variable name="wn" select="$facts/f:services/d:service[@id = current()/@service]/d:sla/d:workload[@metric = current()/@metric][last()]/d:name"/>
+                  <xsl:variable name="wn" select="key('service', current()/@service)/d:sla/d:workload[@metric = current()/@metric][last()]/d:name"/>
                   <xsl:choose>
                     <xsl:when test="$wn"><xsl:call-template name="t"><xsl:with-param name="n" select="$wn"/></xsl:call-template></xsl:when>
                     <xsl:otherwise><xsl:value-of select="@metric"/></xsl:otherwise>

@@ -96,7 +96,7 @@ FUZZ_NAMES := sources markdown layout control
 FUZZ_COMMON := tests/fuzz/fuzz_common.c
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 fuzz:
-	@sh scripts/setup.sh clang
+	@sh scripts/setup.sh clang libclang-rt-dev
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
 		$(FUZZ_NAMES:%=build-fuzz/fuzz-%)
 	@sh tests/fuzz/seed.sh build-fuzz/seeds

@@ -81,7 +81,7 @@ sanitize: setup
 
 # valgrind memcheck over the main paths (slow; not part of make test)
 memcheck:
-	@sh scripts/setup.sh valgrind
+	@sh scripts/setup.sh valgrind libc6-dbg
 	@$(MAKE) --no-print-directory dossier
 	@sh tests/memcheck.sh
 

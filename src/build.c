@@ -567,17 +567,6 @@ static int cmp_mandoc(const void *a, const void *b)
     return strcmp(((const ManDoc *)a)->file, ((const ManDoc *)b)->file);
 }
 
-static void manifest_stage(const char *dir, const Manifest *man)
-{
-    char *json = manifest_json(man);
-    Sha js = sha256_mem(json, strlen(json));
-    output_stage(dir, "manifest.json", json, strlen(json));
-    char *sums = manifest_sums(man, &js);
-    output_stage(dir, "MANIFEST.sha256", sums, strlen(sums));
-    free(json);
-    free(sums);
-}
-
 void documents_build(const Model *m, const Calc *c, xmlDoc *facts, const BuildOptions *o, const Lock *lock)
 {
     FactsCache *fc = facts_cache_new(m, c, facts, o->period, o->lang);
@@ -695,10 +684,7 @@ void documents_build(const Model *m, const Calc *c, xmlDoc *facts, const BuildOp
             bool mine = false;
             for (size_t k = 0; k < man->ndocs && !mine; k++) mine = strcmp(man->docs[k].file, od->file) == 0;
             if (mine) continue;
-            char *path = path_join(o->output, od->file);
-            Sha now;
-            if (sha256_file(path, &now) && strcmp(now.hex, od->sha.hex) == 0) copy_mandoc(&man->docs[man->ndocs++], od);
-            free(path);
+            if (pdf_unchanged(o->output, od)) copy_mandoc(&man->docs[man->ndocs++], od);
         }
         xsort(man->docs, man->ndocs, sizeof *man->docs, cmp_mandoc);
         /* the other files of the build (facts.xml, metrics.json), as staged */

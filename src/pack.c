@@ -502,13 +502,7 @@ bool documents_pack(const Model *m, const Calc *c, xmlDoc *facts, const BuildOpt
         stage_text(dir, "records/metrics.json", json, man);
         free(json);
         /* the manifest */
-        char *mj = manifest_json(man);
-        Sha js = sha256_mem(mj, strlen(mj));
-        output_stage(dir, "manifest.json", mj, strlen(mj));
-        char *sums = manifest_sums(man, &js);
-        output_stage(dir, "MANIFEST.sha256", sums, strlen(sums));
-        free(mj);
-        free(sums);
+        manifest_stage(dir, man);
         size_t excluded = 0;
         for (xmlNode *n = pack->children; n; n = n->next)
             if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "document") == 0) {

@@ -59,17 +59,26 @@
 
   <!-- ===== words ===== -->
 
+  <!-- Where a label is: 'kind' (the kind's catalogue), 'common', or ''.
+       Looked up by key (an index): a document asks for thousands. -->
+  <xsl:template name="label-in">
+    <xsl:param name="key"/>
+    <xsl:variable name="k" select="string($key)"/>
+    <xsl:variable name="in-kind"><xsl:for-each select="$labels-kind[1]"><xsl:if test="key('label', $k)">1</xsl:if></xsl:for-each></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$in-kind = '1'">kind</xsl:when>
+      <xsl:otherwise><xsl:for-each select="$labels-common[1]"><xsl:if test="key('label', $k)">common</xsl:if></xsl:for-each></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- A label from the catalogue of the kind, else the common one. -->
   <xsl:template name="label">
     <xsl:param name="key"/>
     <xsl:variable name="k" select="string($key)"/>
-    <!-- looked up by key (an index) in the label files: a document asks
-         for thousands of labels -->
-    <xsl:variable name="in-kind"><xsl:for-each select="$labels-kind[1]"><xsl:if test="key('label', $k)">1</xsl:if></xsl:for-each></xsl:variable>
-    <xsl:variable name="in-common"><xsl:for-each select="$labels-common[1]"><xsl:if test="key('label', $k)">1</xsl:if></xsl:for-each></xsl:variable>
+    <xsl:variable name="in"><xsl:call-template name="label-in"><xsl:with-param name="key" select="$k"/></xsl:call-template></xsl:variable>
     <xsl:choose>
-      <xsl:when test="$in-kind = '1'"><xsl:for-each select="$labels-kind[1]"><xsl:value-of select="key('label', $k)"/></xsl:for-each></xsl:when>
-      <xsl:when test="$in-common = '1'"><xsl:for-each select="$labels-common[1]"><xsl:value-of select="key('label', $k)"/></xsl:for-each></xsl:when>
+      <xsl:when test="$in = 'kind'"><xsl:for-each select="$labels-kind[1]"><xsl:value-of select="key('label', $k)"/></xsl:for-each></xsl:when>
+      <xsl:when test="$in = 'common'"><xsl:for-each select="$labels-common[1]"><xsl:value-of select="key('label', $k)"/></xsl:for-each></xsl:when>
       <xsl:otherwise>
         <xsl:message>dossier: no label '<xsl:value-of select="$k"/>' for <xsl:value-of select="$lang"/></xsl:message>
         <xsl:value-of select="$k"/>
@@ -581,7 +590,7 @@
     </xsl:variable>
     <xsl:variable name="v"><xsl:call-template name="figure"><xsl:with-param name="x" select="@value"/><xsl:with-param name="unit" select="$unit"/></xsl:call-template></xsl:variable>
     <xsl:variable name="l"><xsl:call-template name="figure"><xsl:with-param name="x" select="@limit"/><xsl:with-param name="unit" select="$unit"/></xsl:call-template></xsl:variable>
-    <xsl:variable name="has-label"><xsl:for-each select="$labels-common[1] | $labels-kind[1]"><xsl:if test="key('label', $key)">1</xsl:if></xsl:for-each></xsl:variable>
+    <xsl:variable name="has-label"><xsl:call-template name="label-in"><xsl:with-param name="key" select="$key"/></xsl:call-template></xsl:variable>
     <xsl:choose>
       <xsl:when test="string($has-label) != ''">
         <xsl:variable name="t"><xsl:call-template name="label"><xsl:with-param name="key" select="$key"/></xsl:call-template></xsl:variable>

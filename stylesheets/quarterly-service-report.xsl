@@ -1126,10 +1126,11 @@
       <xsl:variable name="g" select="key('kpi-group', concat(@process, '|', @unit))"/>
       <xsl:variable name="shared" select="not($g[@target != $g[1]/@target]) and not($g[@polarity != $g[1]/@polarity])"/>
       <xsl:variable name="pkey" select="concat('process.', @process)"/>
+      <xsl:variable name="pkey-in"><xsl:call-template name="label-in"><xsl:with-param name="key" select="$pkey"/></xsl:call-template></xsl:variable>
       <chart kind="line" height="55mm" y-label="{@unit}">
         <xsl:attribute name="title">
           <xsl:choose>
-            <xsl:when test="$labels-kind[@key = $pkey] or $labels-common[@key = $pkey]"><xsl:call-template name="L"><xsl:with-param name="k" select="$pkey"/></xsl:call-template></xsl:when>
+            <xsl:when test="string($pkey-in) != ''"><xsl:call-template name="L"><xsl:with-param name="k" select="$pkey"/></xsl:call-template></xsl:when>
             <xsl:otherwise><xsl:value-of select="@process"/></xsl:otherwise>
           </xsl:choose>
           <xsl:value-of select="$po"/><xsl:value-of select="@unit"/><xsl:value-of select="$pc"/>

@@ -87,7 +87,7 @@ static int cmp_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void digest_dir(GChecksum *c, const char *dir, const char *rel, const char *skip, int depth)
+static void digest_dir(GChecksum *c, const char *dir, const char *rel, const struct stat *skip, int depth)
 {
     char *path = rel[0] ? path_join(dir, rel) : xstrdup(dir);
     DIR *d = depth < 32 ? opendir(path) : NULL;
@@ -110,8 +110,7 @@ static void digest_dir(GChecksum *c, const char *dir, const char *rel, const cha
         struct stat st;
         if (lstat(full, &st) == 0) {
             if (S_ISDIR(st.st_mode)) {
-                struct stat sk;
-                bool skipped = skip && stat(skip, &sk) == 0 && sk.st_dev == st.st_dev && sk.st_ino == st.st_ino;
+                bool skipped = skip && skip->st_dev == st.st_dev && skip->st_ino == st.st_ino;
                 if (!skipped) digest_dir(c, dir, r, skip, depth + 1);
             } else if (S_ISREG(st.st_mode)) {
                 Sha s;
@@ -130,9 +129,11 @@ static void digest_dir(GChecksum *c, const char *dir, const char *rel, const cha
 Sha tree_digest(const char *const *dirs, const char *skip)
 {
     GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+    struct stat sk;
+    bool has_skip = skip && stat(skip, &sk) == 0;
     for (size_t k = 0; dirs[k]; k++) {
         g_checksum_update(c, (const guchar *)"\001dir", 4);
-        digest_dir(c, dirs[k], "", skip, 0);
+        digest_dir(c, dirs[k], "", has_skip ? &sk : NULL, 0);
     }
     Sha s;
     snprintf(s.hex, sizeof s.hex, "%s", g_checksum_get_string(c));
@@ -593,6 +594,18 @@ static int cmp_line(const void *a, const void *b)
 {
     /* by file name: the part after the two spaces */
     return strcmp(strstr(*(char *const *)a, "  "), strstr(*(char *const *)b, "  "));
+}
+
+/* stage manifest.json and MANIFEST.sha256 (which lists manifest.json too) */
+void manifest_stage(const char *dir, const Manifest *man)
+{
+    char *json = manifest_json(man);
+    Sha js = sha256_mem(json, strlen(json));
+    output_stage(dir, "manifest.json", json, strlen(json));
+    char *sums = manifest_sums(man, &js);
+    output_stage(dir, "MANIFEST.sha256", sums, strlen(sums));
+    free(json);
+    free(sums);
 }
 
 char *manifest_sums(const Manifest *m, const Sha *json_sha)

@@ -126,6 +126,9 @@ const ManDoc *manifest_doc(const Manifest *m, const char *file);
  * including manifest.json), as text; caller frees. */
 char *manifest_json(const Manifest *m);
 char *manifest_sums(const Manifest *m, const Sha *json_sha);
+/* Stage dir/manifest.json and dir/MANIFEST.sha256 (output_commit puts them
+ * in place). */
+void manifest_stage(const char *dir, const Manifest *m);
 
 /* dossier verify DIR: every file of the manifest is there with its bytes,
  * no PDF is unlisted, and released documents match the lock. Reports;

@@ -247,6 +247,10 @@ static int run_render(Options *o)
         else strcpy(dir, ".");
         TypesetOptions to = {.image_root = dir};
         Pages *p = typeset_document(ts, doc, &to);
+        if (p) {
+            pages_adopt_layout(p);
+            doc = NULL;
+        }
         if (p && o->dump) {
             char *d = pages_dump(p);
             fputs(d, stdout);

@@ -76,7 +76,9 @@ bool output_mkdir(const char *dir)
     return true;
 }
 
-bool output_stage(const char *dir, const char *name, const void *data, size_t len)
+/* A temporary file for dir/name, registered for commit or removal; -1
+ * (reported) on failure. */
+static int stage_open(const char *dir, const char *name, const char **final_out)
 {
     char *final = path_join(dir, name);
     char *tmpl = xasprintf("%s/.%s.XXXXXX", dir, name);
@@ -94,14 +96,12 @@ bool output_stage(const char *dir, const char *name, const void *data, size_t le
         diag_system("cannot write %s: %s", final, strerror(errno));
         free(tmpl);
         free(final);
-        return false;
+        return -1;
     }
     staged[nstaged].tmp = tmpl;
     staged[nstaged].final = final;
     nstaged++;
-    const char *p = data;
-    size_t left = len;
-    bool ok = true;
+    *final_out = final;
     /* the fault seam: DOSSIER_FAIL_WRITE=N makes the N-th staged file meet
      * a full disk (tests) */
     static long fail_write = -2, nwrites;
@@ -112,23 +112,75 @@ bool output_stage(const char *dir, const char *name, const void *data, size_t le
     if (fail_write > 0 && ++nwrites == fail_write) {
         diag_system("cannot write %s: %s", final, strerror(ENOSPC));
         close(fd);
-        return false;
+        return -1;
     }
-    while (left && ok) {
+    return fd;
+}
+
+static bool put_all(int fd, const char *p, size_t left, const char *final)
+{
+    while (left) {
         ssize_t w = write(fd, p, left);
         if (w < 0 && errno == EINTR) continue;
         if (w <= 0) {
             diag_system("cannot write %s: %s", final, strerror(w < 0 ? errno : ENOSPC));
-            ok = false;
-            break;
+            return false;
         }
         p += w;
         left -= (size_t)w;
     }
+    return true;
+}
+
+/* Mode, flush to disk, close. */
+static bool stage_close(int fd, bool ok, const char *final)
+{
     if (ok && fchmod(fd, 0644) != 0) ok = false, diag_system("cannot write %s: %s", final, strerror(errno));
     if (ok && fsync(fd) != 0) ok = false, diag_system("cannot write %s: %s", final, strerror(errno));
     if (close(fd) != 0 && ok) ok = false, diag_system("cannot write %s: %s", final, strerror(errno));
     return ok;
+}
+
+bool output_stage(const char *dir, const char *name, const void *data, size_t len)
+{
+    const char *final;
+    int fd = stage_open(dir, name, &final);
+    if (fd < 0) return false;
+    return stage_close(fd, put_all(fd, data, len, final), final);
+}
+
+bool output_stage_fd(const char *dir, const char *name, int src)
+{
+    const char *final;
+    int fd = stage_open(dir, name, &final);
+    if (fd < 0) return false;
+    bool ok = lseek(src, 0, SEEK_SET) == 0;
+    if (!ok) diag_system("cannot write %s: %s", final, strerror(errno));
+    char chunk[1 << 16];
+    while (ok) {
+        ssize_t r = read(src, chunk, sizeof chunk);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) ok = false, diag_system("cannot write %s: %s", final, strerror(errno));
+        if (r <= 0) break;
+        ok = put_all(fd, chunk, (size_t)r, final);
+    }
+    return stage_close(fd, ok, final);
+}
+
+int output_temp(void)
+{
+    const char *dir = getenv("TMPDIR");
+    if (!dir || !*dir) dir = "/tmp";
+    int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        /* a file system without O_TMPFILE: a named file, unlinked at once */
+        char *t = xasprintf("%s/dossier.XXXXXX", dir);
+        fd = mkstemp(t);
+        if (fd >= 0) unlink(t);
+        free(t);
+    }
+    if (fd < 0) diag_system("cannot make a temporary file in %s: %s", dir, strerror(errno));
+    return fd;
 }
 
 static void forget(void)
@@ -165,6 +217,15 @@ void output_abort(void)
 bool output_write(const char *dir, const char *name, const void *data, size_t len)
 {
     if (!output_stage(dir, name, data, len)) {
+        output_abort();
+        return false;
+    }
+    return output_commit();
+}
+
+bool output_write_fd(const char *dir, const char *name, int src)
+{
+    if (!output_stage_fd(dir, name, src)) {
         output_abort();
         return false;
     }

@@ -17,6 +17,13 @@ bool output_mkdir(const char *dir);
 /* Write data to a temporary file for dir/name. Reports (as a failure of
  * the machine) and returns false on failure. */
 bool output_stage(const char *dir, const char *name, const void *data, size_t len);
+/* The same with the bytes of an open file (read from its start). */
+bool output_stage_fd(const char *dir, const char *name, int src);
+/* Stage and commit one file from an open file at once. */
+bool output_write_fd(const char *dir, const char *name, int src);
+/* An unnamed temporary file in TMPDIR (or /tmp), open for reading and
+ * writing; it goes when it is closed. -1 (reported) on failure. */
+int output_temp(void);
 /* Rename every staged file into place; false (reported) if one fails. */
 bool output_commit(void);
 /* Remove every staged file. */

@@ -268,7 +268,7 @@ void map_free(Map *m)
 
 /* ---- buffers ------------------------------------------------------------ */
 
-void buf_put(Buf *b, const char *s, size_t n)
+char *buf_reserve(Buf *b, size_t n)
 {
     if (b->len + n + 1 > b->cap) {
         size_t nc = b->cap ? b->cap : 64;
@@ -276,6 +276,12 @@ void buf_put(Buf *b, const char *s, size_t n)
         b->s = xrealloc(b->s, nc);
         b->cap = nc;
     }
+    return b->s + b->len;
+}
+
+void buf_put(Buf *b, const char *s, size_t n)
+{
+    buf_reserve(b, n);
     memcpy(b->s + b->len, s, n);
     b->len += n;
     b->s[b->len] = 0;

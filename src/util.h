@@ -73,6 +73,8 @@ typedef struct Buf {
     size_t len, cap;
 } Buf;
 void buf_put(Buf *b, const char *s, size_t n);
+/* Room for n more bytes (and a NUL); returns where they go. */
+char *buf_reserve(Buf *b, size_t n);
 void buf_puts(Buf *b, const char *s);
 void buf_putc(Buf *b, char c);
 void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

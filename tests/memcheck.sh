@@ -32,6 +32,13 @@ vg "build the sample with two workers" build -j 2 -o "$WORK/out2"
 for t in tests/typeset/*.xml; do
     vg "render $(basename "$t")" render "$t" -o "$WORK/$(basename "$t" .xml).pdf"
 done
+# streamed (DOSSIER_STREAM=1: paginated after every block, pages let go),
+# drawn and dumped
+export DOSSIER_STREAM=1
+for t in toc long-table tall-row group-table; do
+    vg "render $t streamed" render "tests/typeset/$t.xml" --dump -o "$WORK/st-$t.pdf"
+done
+unset DOSSIER_STREAM
 cp -r tests/bad/base "$WORK/bad"
 sed -i 's/service="core-db"/service="nowhere"/' "$WORK/bad/services.xml" 2>/dev/null
 vg "check sources with errors" check -i "$WORK/bad"

@@ -6,10 +6,13 @@
  * of contents' dot leaders and page numbers, links (cairo tags), the PDF
  * outline, the watermark, and the document's metadata.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <qpdf/qpdf-c.h>
@@ -25,9 +28,16 @@
 #define DOSSIER_VERSION "0.0.0"
 #endif
 
-static cairo_status_t write_buf(void *closure, const unsigned char *data, unsigned int length)
+static cairo_status_t write_fd(void *closure, const unsigned char *data, unsigned int length)
 {
-    buf_put(closure, (const char *)data, length);
+    int fd = *(const int *)closure;
+    while (length) {
+        ssize_t w = write(fd, data, length);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return CAIRO_STATUS_WRITE_ERROR;
+        data += w;
+        length -= (unsigned int)w;
+    }
     return CAIRO_STATUS_SUCCESS;
 }
 
@@ -66,10 +76,10 @@ static void draw_line(Pages *p, cairo_t *cr, Para *pa, int line, double x, doubl
         } else {
             int page = 0;
             double y = 0;
+            const Master *m = NULL;
             for (int i = 0; i < p->nanchors; i++)
-                if (strcmp(p->anchors[i].id, l->to) == 0) page = p->anchors[i].page, y = p->anchors[i].y;
-            if (!page) continue;
-            const Master *m = p->pages[page - 1].m;
+                if (strcmp(p->anchors[i].id, l->to) == 0) page = p->anchors[i].page, y = p->anchors[i].y, m = p->anchors[i].m;
+            if (!page || !m) continue;
             snprintf(attrs, sizeof attrs, "rect=[%.2f %.2f %.2f %.2f] page=%d pos=[%.2f %.2f]", a, top, w,
                      lb->bottom - lb->top, page, m->left, m->top + y);
         }
@@ -92,6 +102,7 @@ static void draw_toc_leaders(Pages *p, cairo_t *cr, const Item *it, double x, do
     para_layout(p, np);
     double numx = body_right - np->width;
     draw_line(p, cr, np, 0, numx, baseline - (np->lines[0].baseline - np->lines[0].top));
+    np->until = 1; /* drawn: let go with the next items */
     int ink_w = 0;
     PangoLayoutLine *pl = pango_layout_get_line_readonly(pa->layout, it->line);
     PangoRectangle logical;
@@ -107,8 +118,8 @@ static void draw_toc_leaders(Pages *p, cairo_t *cr, const Item *it, double x, do
         cairo_fill(cr);
     }
     /* the whole entry is a link to its heading */
-    if (h->page > 0) {
-        const Master *m = p->pages[h->page - 1].m;
+    if (h->page > 0 && h->m) {
+        const Master *m = h->m;
         char attrs[256];
         double first_top = top - (lb->top - pa->lines[0].top);
         snprintf(attrs, sizeof attrs, "rect=[%.2f %.2f %.2f %.2f] page=%d pos=[%.2f %.2f]", x, first_top, body_right - x,
@@ -177,9 +188,9 @@ static void draw_row(Pages *p, cairo_t *cr, const Placed *pl, double x, double t
 }
 
 /* the width a slot's text takes on one line */
-static double slot_width(Pages *p, const xmlNode *slot, const Style *st, double bw, int page)
+static double slot_width(Pages *p, const xmlNode *slot, const Style *st, double bw, const Page *pg)
 {
-    Para *pa = running_new(p, slot, st, bw * 4, page, 0);
+    Para *pa = running_new(p, slot, st, bw * 4, pg, 0);
     para_layout(p, pa);
     PangoRectangle logical;
     pango_layout_get_extents(pa->layout, NULL, &logical);
@@ -191,9 +202,10 @@ static double slot_width(Pages *p, const xmlNode *slot, const Style *st, double 
  * width. When the left and right texts would run into each other, each
  * gets a share of the width in proportion to its length and wraps in it
  * (growing away from the body), so nothing overlaps. */
-static void draw_running(Pages *p, cairo_t *cr, const Master *m, const xmlNode *run, int page, bool header)
+static void draw_running(Pages *p, cairo_t *cr, const Page *pg, const xmlNode *run, bool header)
 {
     if (!run) return;
+    const Master *m = pg->m;
     const Style *st = style_get(p, header ? "header" : "footer");
     double bw = m->w - m->left - m->right;
     static const char *SLOTS[] = {"left", "center", "right"};
@@ -204,7 +216,7 @@ static void draw_running(Pages *p, cairo_t *cr, const Master *m, const xmlNode *
     double x[3] = {m->left, m->left, m->left}, w[3] = {bw, bw, bw};
     if (slots[0] && slots[2]) {
         const double gap = 3 * st->size;
-        double wl = slot_width(p, slots[0], st, bw, page), wr = slot_width(p, slots[2], st, bw, page);
+        double wl = slot_width(p, slots[0], st, bw, pg), wr = slot_width(p, slots[2], st, bw, pg);
         if (wl + wr + gap > bw) {
             w[0] = (bw - gap) * wl / (wl + wr);
             w[2] = bw - gap - w[0];
@@ -213,7 +225,7 @@ static void draw_running(Pages *p, cairo_t *cr, const Master *m, const xmlNode *
     }
     for (int s = 0; s < 3; s++) {
         if (!slots[s]) continue;
-        Para *pa = running_new(p, slots[s], st, w[s], page, s == 0 ? 0 : s == 1 ? 1 : 2);
+        Para *pa = running_new(p, slots[s], st, w[s], pg, s == 0 ? 0 : s == 1 ? 1 : 2);
         para_layout(p, pa);
         double h = pa->height;
         double top = header ? m->top - 8 - h : m->h - m->bottom + 8;
@@ -293,13 +305,13 @@ static void draw_decor(cairo_t *cr, const Page *pg, double left, double top0, in
     }
 }
 
-static void draw_page(Pages *p, cairo_t *cr, int i)
+static void draw_page(Pages *p, cairo_t *cr, const Page *pg)
 {
-    Page *pg = &p->pages[i];
     const Master *m = pg->m;
+    int i = pg->number - 1;
     double bw = m->w - m->left - m->right;
-    draw_running(p, cr, m, m->header, i + 1, true);
-    draw_running(p, cr, m, m->footer, i + 1, false);
+    draw_running(p, cr, pg, m->header, true);
+    draw_running(p, cr, pg, m->footer, false);
     draw_decor(cr, pg, m->left, m->top, 2);
     draw_decor(cr, pg, m->left, m->top, 1);
     for (size_t k = 0; k < pg->n; k++) {
@@ -367,8 +379,8 @@ static void outline(Pages *p, cairo_surface_t *s)
     int parent[5] = {CAIRO_PDF_OUTLINE_ROOT, 0, 0, 0, 0};
     for (int i = 0; i < p->nheadings; i++) {
         const Heading *h = p->headings[i];
-        if (!h->in_toc || h->page <= 0) continue;
-        const Master *m = p->pages[h->page - 1].m;
+        if (!h->in_toc || h->page <= 0 || !h->m) continue;
+        const Master *m = h->m;
         char attrs[128];
         snprintf(attrs, sizeof attrs, "page=%d pos=[%.2f %.2f]", h->page, m->left, m->top + h->y);
         char *name = h->number[0] ? xasprintf("%s %s", h->number, h->title) : xstrdup(h->title);
@@ -404,12 +416,17 @@ static bool doc_date(const Pages *p, char out[16])
     return false;
 }
 
-/* libqpdf: proper dates, /Lang, a deterministic /ID, object streams */
-static bool finish(const Pages *p, const Buf *in, Buf *out)
+/* libqpdf: proper dates, /Lang, a deterministic /ID, object streams. It
+ * reads cairo's file (raw) and writes the finished one (out) through their
+ * /proc/self/fd names, so neither is held in memory. */
+static bool finish(const Pages *p, int raw, int out)
 {
+    char in_path[40], out_path[40];
+    snprintf(in_path, sizeof in_path, "/proc/self/fd/%d", raw);
+    snprintf(out_path, sizeof out_path, "/proc/self/fd/%d", out);
     qpdf_data q = qpdf_init();
     qpdf_set_suppress_warnings(q, QPDF_TRUE);
-    bool ok = !(qpdf_read_memory(q, "dossier.pdf", in->s, in->len, NULL) & QPDF_ERRORS);
+    bool ok = !(qpdf_read(q, in_path, NULL) & QPDF_ERRORS);
     if (ok) {
         qpdf_oh trailer = qpdf_get_trailer(q);
         qpdf_oh info = qpdf_oh_get_key(q, trailer, "/Info");
@@ -432,12 +449,13 @@ static bool finish(const Pages *p, const Buf *in, Buf *out)
         if (!fp || strcmp(fp, "0") != 0) pdf_pack_fonts(q);
         qpdf_oh root = qpdf_get_root(q);
         qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_string(q, p->lang ? p->lang : "zh-CN"));
-        qpdf_init_write_memory(q);
-        qpdf_set_object_stream_mode(q, qpdf_o_generate);
-        qpdf_set_compress_streams(q, QPDF_TRUE);
-        qpdf_set_deterministic_ID(q, QPDF_TRUE);
-        ok = !(qpdf_write(q) & QPDF_ERRORS);
-        if (ok) buf_put(out, (const char *)qpdf_get_buffer(q), qpdf_get_buffer_length(q));
+        ok = !(qpdf_init_write(q, out_path) & QPDF_ERRORS);
+        if (ok) {
+            qpdf_set_object_stream_mode(q, qpdf_o_generate);
+            qpdf_set_compress_streams(q, QPDF_TRUE);
+            qpdf_set_deterministic_ID(q, QPDF_TRUE);
+            ok = !(qpdf_write(q) & QPDF_ERRORS);
+        }
     }
     if (!ok) {
         qpdf_error e = qpdf_get_error(q);
@@ -447,12 +465,21 @@ static bool finish(const Pages *p, const Buf *in, Buf *out)
     return ok;
 }
 
-bool render_pdf(Pages *p, Buf *out)
+static void draw_one(Pages *p, const Page *pg, void *ud)
 {
-    if (!p->npages) return false;
-    Buf raw = {0};
-    const Master *m0 = p->pages[0].m;
-    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_buf, &raw, m0->w, m0->h);
+    cairo_t *cr = ud;
+    cairo_pdf_surface_set_size(cairo_get_target(cr), pg->m->w, pg->m->h);
+    draw_page(p, cr, pg);
+    cairo_show_page(cr);
+    pages_release(p, pg->number - 1);
+}
+
+/* Draw every page with cairo into the file raw, then finish it into out. */
+static bool render_fd(Pages *p, int raw, int out)
+{
+    if (!p->total) return false;
+    const Master *m0 = &p->masters[p->section_master[0]]; /* the first page's */
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_fd, &raw, m0->w, m0->h);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, p->title ? p->title : "");
     if (p->author) cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, p->author);
     if (p->subject) cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, p->subject);
@@ -462,37 +489,50 @@ bool render_pdf(Pages *p, Buf *out)
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, "2000-01-01T00:00:00Z");
     cairo_t *cr = cairo_create(s);
-    for (int i = 0; i < p->npages; i++) {
-        cairo_pdf_surface_set_size(s, p->pages[i].m->w, p->pages[i].m->h);
-        draw_page(p, cr, i);
-        cairo_show_page(cr);
-        pages_release(p, i);
-    }
+    pages_each(p, draw_one, cr);
+    flow_reset(p); /* what the last pages held */
+    pages_drawn(p);
     outline(p, s);
     cairo_status_t st = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_finish(s);
     if (st == CAIRO_STATUS_SUCCESS) st = cairo_surface_status(s);
     cairo_surface_destroy(s);
-    bool ok = st == CAIRO_STATUS_SUCCESS;
-    if (!ok) diag_system("drawing the PDF failed: %s", cairo_status_to_string(st));
-    if (ok) ok = finish(p, &raw, out);
-    buf_free(&raw);
+    if (st != CAIRO_STATUS_SUCCESS) {
+        diag_system("drawing the PDF failed: %s", st == CAIRO_STATUS_WRITE_ERROR ? strerror(errno) : cairo_status_to_string(st));
+        return false;
+    }
+    return finish(p, raw, out);
+}
+
+bool render_pdf(Pages *p, Buf *out)
+{
+    int raw = output_temp(), fin = raw >= 0 ? output_temp() : -1;
+    bool ok = fin >= 0 && render_fd(p, raw, fin);
+    struct stat st;
+    if (ok && fstat(fin, &st) != 0) ok = false, diag_system("reading the PDF back failed: %s", strerror(errno));
+    if (ok) {
+        /* the finished file into out's memory, once */
+        size_t len = (size_t)st.st_size, got = 0;
+        char *b = buf_reserve(out, len);
+        while (ok && got < len) {
+            ssize_t r = pread(fin, b + got, len - got, (off_t)got);
+            if (r < 0 && errno == EINTR) continue;
+            if (r <= 0) ok = false, diag_system("reading the PDF back failed: %s", r < 0 ? strerror(errno) : "short file");
+            else got += (size_t)r;
+        }
+        if (ok) out->len += len, out->s[out->len] = 0;
+    }
+    if (raw >= 0) close(raw);
+    if (fin >= 0) close(fin);
     return ok;
 }
 
 bool render_pdf_file(Pages *p, const char *dir, const char *name)
 {
-    Buf pdf = {0};
-    bool ok = render_pdf(p, &pdf) && output_write(dir, name, pdf.s, pdf.len);
-    buf_free(&pdf);
-    return ok;
-}
-
-bool render_pdf_stage(Pages *p, const char *dir, const char *name)
-{
-    Buf pdf = {0};
-    bool ok = render_pdf(p, &pdf) && output_stage(dir, name, pdf.s, pdf.len);
-    buf_free(&pdf);
+    int raw = output_temp(), fin = raw >= 0 ? output_temp() : -1;
+    bool ok = fin >= 0 && render_fd(p, raw, fin) && output_write_fd(dir, name, fin);
+    if (raw >= 0) close(raw);
+    if (fin >= 0) close(fin);
     return ok;
 }

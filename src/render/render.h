@@ -1,6 +1,7 @@
 /*
- * render.h: pages to PDF. cairo draws every page into memory (text through
- * pango, fonts embedded as subsets), then libqpdf finishes the file: dates
+ * render.h: pages to PDF. cairo draws every page into an unnamed temporary
+ * file (text through pango, fonts embedded as subsets), then libqpdf
+ * finishes it into another: dates
  * in the form the PDF standard requires (D:YYYYMMDDHHmmSSZ), /Lang, a
  * deterministic /ID, compressed object streams. The same pages always
  * give the same bytes.
@@ -17,7 +18,5 @@
 bool render_pdf(Pages *p, Buf *out);
 /* Render and write dir/name atomically. */
 bool render_pdf_file(Pages *p, const char *dir, const char *name);
-/* Render and stage dir/name (output_commit puts it in place). */
-bool render_pdf_stage(Pages *p, const char *dir, const char *name);
 
 #endif

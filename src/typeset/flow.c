@@ -137,9 +137,11 @@ static void emit_lines(Pages *p, Ctx *c, Para *pa, double dx, bool keep_all, boo
         it->w = pa->width;
         it->para = pa;
         it->line = i;
+        pa->until = p->base + p->nitems;
         decorate(it, c);
         if (i == 0 && c->label) {
             it->label_para = c->label;
+            it->label_para->until = pa->until;
             c->label = NULL;
         }
     }
@@ -548,7 +550,21 @@ static void flow_table(Pages *p, Ctx *c, const xmlNode *n)
         it->table = t;
         it->row = r;
         decorate(it, c);
+        size_t at = p->base + p->nitems;
+        for (int k = 0; k < t->rows[r].ncells; k++)
+            for (int q = 0; q < t->rows[r].cells[k].npara; q++) t->rows[r].cells[k].paras[q]->until = at;
+        if (r < t->header_rows) {
+            /* a copy to place again at the top of the pages the body runs onto */
+            if (!t->head) t->head = xcalloc((size_t)t->header_rows, sizeof *t->head);
+            t->head[r] = *it;
+        }
     }
+    /* the header rows and the continued caption are shown until the last row */
+    t->until = p->base + p->nitems;
+    for (int r = 0; r < t->header_rows && r < t->nrows; r++)
+        for (int k = 0; k < t->rows[r].ncells; k++)
+            for (int q = 0; q < t->rows[r].cells[k].npara; q++) t->rows[r].cells[k].paras[q]->until = t->until;
+    if (t->continued) t->continued->until = t->until;
     space_after(p, attr_length(n, "space-after", body->size, 8), attr_bool(n, "keep-with-next", false));
 }
 
@@ -625,6 +641,7 @@ static void flow_blocks(Pages *p, Ctx *c, const xmlNode *parent)
             flow_blocks(p, &gc, n);
             if (attr_bool(n, "keep-with-next", false)) p->pending_nobreak = true;
         }
+        paginate_flush(p);
     }
 }
 
@@ -649,6 +666,7 @@ static void collect_headings(Pages *p, const xmlNode *parent, int *counters)
             }
             Para *tmp = para_new(p, n, NULL, &p->styles[0], 1000, NULL);
             h->title = xstrdup(tmp->text);
+            tmp->until = 1; /* not shown: let go with the first items */
             const char *id = attr_str(n, "id");
             h->id = id ? xstrdup(id) : xasprintf("h-%d", p->nheadings + 1);
             p->headings = xrealloc(p->headings, (size_t)(p->nheadings + 1) * sizeof *p->headings);
@@ -668,11 +686,23 @@ void flow_document(Pages *p)
         int counters[4] = {0};
         for (xmlNode *s = root->children; s; s = s->next)
             if (is(s, "section")) collect_headings(p, s, counters);
+        for (int i = 0; i < p->nheadings; i++) {
+            /* a heading with an id has its anchor already; others get h-N */
+            Anchor *a = NULL;
+            for (int k = 0; k < p->nanchors; k++)
+                if (strcmp(p->anchors[k].id, p->headings[i]->id) == 0) a = &p->anchors[k];
+            if (!a) {
+                p->anchors = xrealloc(p->anchors, (size_t)(p->nanchors + 1) * sizeof *p->anchors);
+                a = &p->anchors[p->nanchors++];
+                *a = (Anchor){.id = xstrdup(p->headings[i]->id)};
+            }
+            a->heading = p->headings[i];
+        }
     }
     p->next_heading = 0;
     int ns = 0;
     for (xmlNode *s = root->children; s; s = s->next) ns += is(s, "section");
-    p->section_start = xrealloc(p->section_start, (size_t)(ns ? ns : 1) * sizeof(int));
+    p->section_start = xrealloc(p->section_start, (size_t)(ns ? ns : 1) * sizeof *p->section_start);
     p->section_master = xrealloc(p->section_master, (size_t)(ns ? ns : 1) * sizeof(int));
     p->nsections = 0;
     for (xmlNode *s = root->children; s; s = s->next) {
@@ -686,7 +716,7 @@ void flow_document(Pages *p)
             mi = 0;
         }
         const Master *m = &p->masters[mi];
-        p->section_start[p->nsections] = (int)p->nitems;
+        p->section_start[p->nsections] = p->base + p->nitems;
         p->section_master[p->nsections] = mi;
         p->nsections++;
         Ctx c = {0};

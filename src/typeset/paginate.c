@@ -30,9 +30,9 @@ static Placed *place(Page *pg, Item *it, double y, double from, double to)
     return &pg->v[pg->n++];
 }
 
-static Page *page_new(Pages *p, const Master *m)
+static Page *page_new(Pages *p, const Master *m, size_t start, double split)
 {
-    if (p->npages >= LIMIT_PAGES) {
+    if (p->npages && p->done + p->npages >= LIMIT_PAGES) {
         /* a limit of its own: the rest goes on the last page, and the
          * document fails with this message */
         if (!p->over_pages)
@@ -44,6 +44,9 @@ static Page *page_new(Pages *p, const Master *m)
     Page *pg = &p->pages[p->npages++];
     memset(pg, 0, sizeof *pg);
     pg->m = m;
+    pg->number = p->done + p->npages;
+    p->pager.start = start;
+    p->pager.split = split;
     return pg;
 }
 
@@ -63,12 +66,10 @@ static double repeat_header(Page *pg, Table *t, Pages *p)
         para_layout(p, t->continued);
         y += t->continued->height + 2;
     }
-    for (size_t i = 0; i < p->nitems; i++) {
-        Item *it = &p->items[i];
-        if (it->kind == IT_ROW && it->table == t && it->row < t->header_rows) {
-            place(pg, it, y, 0, it->h)->repeat = true;
-            y += it->h;
-        }
+    for (int r = 0; r < t->header_rows && r < t->nrows; r++) {
+        Item *it = &t->head[r];
+        place(pg, it, y, 0, it->h)->repeat = true;
+        y += it->h;
     }
     return y;
 }
@@ -97,39 +98,115 @@ static double row_cut(Pages *p, const Item *it, double from, double room)
     return cut;
 }
 
-void paginate(Pages *p)
+/* A finished page: where its headings and anchors landed, its section, and
+ * the last page of each paragraph on it (so that a layout made again for
+ * drawing can be dropped after it). */
+static void settle(Pages *p, Page *pg)
 {
-    for (int i = 0; i < p->npages; i++) free(p->pages[i].v), free(p->pages[i].section);
-    free(p->pages);
-    p->pages = NULL;
-    p->npages = 0;
-    bool warned_tall = false;
-    for (int s = 0; s < p->nsections; s++) {
-        const Master *m = &p->masters[p->section_master[s]];
+    int i = pg->number - 1;
+    for (size_t k = 0; k < pg->n; k++) {
+        Item *it = pg->v[k].it;
+        if (it->para) it->para->last_page = i;
+        if (it->label_para) it->label_para->last_page = i;
+        if (it->kind == IT_ROW) {
+            const Row *row = &it->table->rows[it->row];
+            for (int c = 0; c < row->ncells; c++)
+                for (int q = 0; q < row->cells[c].npara; q++) row->cells[c].paras[q]->last_page = i;
+            if (it->table->continued) it->table->continued->last_page = i;
+        }
+    }
+    for (size_t k = 0; k < pg->n; k++) {
+        Item *it = pg->v[k].it;
+        if (it->kind != IT_MARK) continue;
+        if (it->heading) {
+            it->heading->page = i + 1;
+            it->heading->y = pg->v[k].y;
+            it->heading->m = pg->m;
+            if (it->heading->level == 1) p->pager.section = it->heading->title;
+            for (int a = 0; a < p->nanchors; a++)
+                if (p->anchors[a].heading == it->heading)
+                    p->anchors[a].page = i + 1, p->anchors[a].y = pg->v[k].y, p->anchors[a].m = pg->m;
+        }
+        if (it->anchor)
+            for (int a = 0; a < p->nanchors; a++)
+                if (strcmp(p->anchors[a].id, it->anchor) == 0)
+                    p->anchors[a].page = i + 1, p->anchors[a].y = pg->v[k].y, p->anchors[a].m = pg->m;
+    }
+    pg->section = p->pager.section ? xstrdup(p->pager.section) : NULL;
+}
+
+/* While streaming: free the items before `cut` and the paragraphs and
+ * tables only they showed. */
+static void let_go(Pages *p, size_t cut)
+{
+    if (cut <= p->base) return;
+    size_t n = cut - p->base;
+    for (size_t i = 0; i < n; i++) item_free(&p->items[i]);
+    memmove(p->items, p->items + n, (p->nitems - n) * sizeof *p->items);
+    p->nitems -= n;
+    p->base = cut;
+    size_t keep = 0, cursor = 0;
+    for (size_t i = 0; i < p->nparas; i++) {
+        Para *pa = p->paras[i];
+        if (pa->until && pa->until <= cut) {
+            for (size_t r = 0; r < p->nrebuilt; r++)
+                if (p->rebuilt[r] == pa) p->rebuilt[r--] = p->rebuilt[--p->nrebuilt];
+            para_free(pa);
+        } else {
+            if (i < p->drop_cursor) cursor++;
+            p->paras[keep++] = pa;
+        }
+    }
+    p->nparas = keep;
+    p->drop_cursor = cursor;
+    keep = 0;
+    for (size_t i = 0; i < p->ntables; i++) {
+        if (p->tables[i]->until && p->tables[i]->until <= cut) table_free(p->tables[i]);
+        else p->tables[keep++] = p->tables[i];
+    }
+    p->ntables = keep;
+}
+
+void paginate(Pages *p, bool final)
+{
+    Pager *g = &p->pager;
+    size_t end_all = p->base + p->nitems;
+    for (; g->s < p->nsections; g->s++) {
+        const Master *m = &p->masters[p->section_master[g->s]];
         double avail = m->h - m->top - m->bottom;
-        size_t end = s + 1 < p->nsections ? (size_t)p->section_start[s + 1] : p->nitems;
-        Page *pg = page_new(p, m);
+        size_t end = g->s + 1 < p->nsections ? p->section_start[g->s + 1] : end_all;
+        Page *pg;
+        if (g->open) {
+            /* the open page again, from its start, with what has come since */
+            pg = &p->pages[p->npages - 1];
+            pg->n = 0;
+        } else {
+            pg = page_new(p, m, p->section_start[g->s], 0);
+            g->open = true;
+        }
+        size_t sec0 = p->section_start[g->s];
         double y = 0;
         bool boxes = false;       /* a box is on this page */
-        long brk = -1;            /* index of the last legal break on this page */
+        bool has_brk = false;     /* a legal break is on this page */
+        size_t brk = 0;           /* index of the last legal break on this page */
         size_t brk_n = 0;         /* placed count at that break */
-        double split_from = 0;    /* the part of a split row still to place */
-        for (size_t i = (size_t)p->section_start[s]; i < end; i++) {
-            Item *it = &p->items[i];
+        double split_from = g->split; /* the part of a split row still to place */
+        for (size_t i = g->start; i < end; i++) {
+            Item *it = &p->items[i - p->base];
             switch (it->kind) {
             case IT_GLUE:
                 if (!boxes) break;
-                if (!it->nobreak) brk = (long)i, brk_n = pg->n;
+                if (!it->nobreak) brk = i, has_brk = true, brk_n = pg->n;
                 y += it->h;
                 break;
             case IT_PENALTY:
                 if (it->penalty <= PEN_FORCE) {
                     if (boxes) {
-                        pg = page_new(p, m);
-                        y = 0, boxes = false, brk = -1;
+                        pg = page_new(p, m, i + 1, 0);
+                        y = 0, boxes = false, has_brk = false;
                     }
                 } else if (it->penalty < PEN_INF && boxes) {
-                    brk = (long)i, brk_n = pg->n;
+                    brk = i, has_brk = true, brk_n = pg->n;
                 }
                 break;
             case IT_MARK:
@@ -137,14 +214,14 @@ void paginate(Pages *p)
                 break;
             default: {
                 if (!boxes && it->kind == IT_ROW && it->row >= it->table->header_rows && it->table->header_rows > 0 &&
-                    pg != &p->pages[0]) {
+                    pg->number > 1) {
                     /* a table's body continues here: its header rows first */
                     bool table_above = false;
                     for (size_t k = 0; k < pg->n; k++) table_above |= pg->v[k].it->table == it->table;
                     if (!table_above && i > 0) {
                         const Item *prev = NULL;
-                        for (size_t k = i; k-- > (size_t)p->section_start[s];)
-                            if (is_box(&p->items[k])) { prev = &p->items[k]; break; }
+                        for (size_t k = i; k-- > sec0 && k >= p->base;)
+                            if (is_box(&p->items[k - p->base])) { prev = &p->items[k - p->base]; break; }
                         if (prev && prev->kind == IT_ROW && prev->table == it->table) y += repeat_header(pg, it->table, p);
                     }
                 }
@@ -156,19 +233,19 @@ void paginate(Pages *p)
                     split_from = 0;
                     break;
                 }
-                if (!boxes || (pg->n && pg->v[pg->n - 1].it->kind == IT_ROW && it->kind == IT_ROW && brk < 0 && h > avail)) {
+                if (!boxes || (pg->n && pg->v[pg->n - 1].it->kind == IT_ROW && it->kind == IT_ROW && !has_brk && h > avail)) {
                     if (it->kind == IT_ROW && h > avail - y) {
                         /* a row taller than a page: split it */
                         double cut = row_cut(p, it, split_from, avail - y);
                         place(pg, it, y, split_from, cut);
                         split_from = cut;
-                        pg = page_new(p, m);
-                        y = 0, boxes = false, brk = -1;
+                        pg = page_new(p, m, i, cut);
+                        y = 0, boxes = false, has_brk = false;
                         i--; /* the rest of the same row */
                         break;
                     }
-                    if (!warned_tall) {
-                        warned_tall = true;
+                    if (!g->warned_tall) {
+                        g->warned_tall = true;
                         diag_report(DIAG_WARNING, NULL, 0, 0,
                                     "a block %.1f mm tall does not fit on a page of %.1f mm; it overflows the page",
                                     it->h / MM, avail / MM);
@@ -178,56 +255,75 @@ void paginate(Pages *p)
                     boxes = true;
                     break;
                 }
-                if (brk >= 0) {
+                if (has_brk) {
                     pg->n = brk_n; /* what came after the break goes over */
-                    i = (size_t)brk;
+                    i = brk;
                 } else {
                     i--; /* no break on this page: this box starts the next */
                 }
-                pg = page_new(p, m);
-                y = 0, boxes = false, brk = -1;
+                pg = page_new(p, m, i + 1, 0);
+                y = 0, boxes = false, has_brk = false;
                 break;
             }
             }
         }
         /* a section that ends with nothing but marks on its last page keeps it */
+        if (g->s + 1 < p->nsections) g->open = false; /* its last page is finished */
+        else break;                                   /* the flow's section: its last page stays open */
     }
-    /* the last page of each paragraph, so a layout made again for drawing
-     * can be dropped after it */
-    for (int i = 0; i < p->npages; i++) {
+    if (final) g->open = false;
+    int finished = g->open ? p->npages - 1 : p->npages;
+    if (!p->stream) {
+        if (final)
+            for (int i = 0; i < p->npages; i++) settle(p, &p->pages[i]);
+        return;
+    }
+    for (int i = 0; i < finished; i++) {
         Page *pg = &p->pages[i];
-        for (size_t k = 0; k < pg->n; k++) {
-            Item *it = pg->v[k].it;
-            if (it->para) it->para->last_page = i;
-            if (it->label_para) it->label_para->last_page = i;
-            if (it->kind == IT_ROW) {
-                const Row *row = &it->table->rows[it->row];
-                for (int c = 0; c < row->ncells; c++)
-                    for (int q = 0; q < row->cells[c].npara; q++) row->cells[c].paras[q]->last_page = i;
-                if (it->table->continued) it->table->continued->last_page = i;
-            }
-        }
+        settle(p, pg);
+        if (p->on_page) p->on_page(p, pg, p->on_page_ud);
+        free(pg->v);
+        free(pg->section);
     }
-    /* where the headings and anchors landed; the section of each page */
-    const char *section = NULL;
-    for (int i = 0; i < p->npages; i++) {
-        Page *pg = &p->pages[i];
-        for (size_t k = 0; k < pg->n; k++) {
-            Item *it = pg->v[k].it;
-            if (it->kind != IT_MARK) continue;
-            if (it->heading) {
-                it->heading->page = i + 1;
-                it->heading->y = pg->v[k].y;
-                if (it->heading->level == 1) section = it->heading->title;
-                for (int a = 0; a < p->nanchors; a++)
-                    if (p->anchors[a].heading == it->heading) p->anchors[a].page = i + 1, p->anchors[a].y = pg->v[k].y;
-            }
-            if (it->anchor)
-                for (int a = 0; a < p->nanchors; a++)
-                    if (strcmp(p->anchors[a].id, it->anchor) == 0) p->anchors[a].page = i + 1, p->anchors[a].y = pg->v[k].y;
-        }
-        pg->section = section ? xstrdup(section) : NULL;
+    memmove(p->pages, p->pages + finished, (size_t)(p->npages - finished) * sizeof *p->pages);
+    p->npages -= finished;
+    p->done += finished;
+    /* what the open page, and the paginator's look back from it to the
+     * box before, still need */
+    size_t cut = p->base + p->nitems;
+    if (g->open) {
+        size_t sec0 = p->section_start[g->s];
+        cut = g->start;
+        while (cut > sec0 && cut > p->base && !is_box(&p->items[cut - 1 - p->base])) cut--;
+        if (cut > sec0 && cut > p->base) cut--;
     }
+    let_go(p, cut);
+}
+
+void paginate_flush(Pages *p)
+{
+    /* every few thousand items: a few pages at a time */
+    if (p->stream && p->nitems >= p->flush_at) {
+        paginate(p, false);
+        p->flush_at = p->nitems + p->flush_every;
+    }
+}
+
+void pages_each(Pages *p, PageFn fn, void *ud)
+{
+    if (!p->stream) {
+        for (int i = 0; i < p->npages; i++) fn(p, &p->pages[i], ud);
+        return;
+    }
+    /* the flow made again, the same as in the last pass, and each page
+     * handed over as it is finished */
+    p->on_page = fn;
+    p->on_page_ud = ud;
+    flow_reset(p);
+    flow_document(p);
+    paginate(p, true);
+    p->on_page = NULL;
+    p->on_page_ud = NULL;
 }
 
 /* ---- the page dump ---- */
@@ -243,14 +339,13 @@ static void dump_text(Buf *b, const char *s)
     buf_putc(b, '"');
 }
 
-char *pages_dump(const Pages *p)
+static void dump_page(Pages *p, const Page *pg, void *ud)
 {
-    Buf b = {0};
-    for (int i = 0; i < p->npages; i++) {
-        if (i) pages_release((Pages *)p, i - 1);
-        const Page *pg = &p->pages[i];
+    Buf *bp = ud, b = *bp;
+    {
+        if (pg->number > 1) pages_release(p, pg->number - 2);
         const Master *m = pg->m;
-        buf_printf(&b, "page %d/%d master=%s size=%.2fx%.2f section=", i + 1, p->npages, m->name, m->w, m->h);
+        buf_printf(&b, "page %d/%d master=%s size=%.2fx%.2f section=", pg->number, p->total, m->name, m->w, m->h);
         dump_text(&b, pg->section ? pg->section : "");
         buf_putc(&b, '\n');
         for (size_t k = 0; k < pg->n; k++) {
@@ -268,7 +363,7 @@ char *pages_dump(const Pages *p)
                 }
                 break;
             case IT_LINE: {
-                para_layout((Pages *)p, it->para);
+                para_layout(p, it->para);
                 char *t = para_line_text(it->para, it->line);
                 buf_printf(&b, "  line  x=%.2f y=%.2f w=%.2f h=%.2f ", x, y, it->w, it->h);
                 dump_text(&b, t);
@@ -320,5 +415,12 @@ char *pages_dump(const Pages *p)
             }
         }
     }
+    *bp = b;
+}
+
+char *pages_dump(Pages *p)
+{
+    Buf b = {0};
+    pages_each(p, dump_page, &b);
     return buf_steal(&b);
 }

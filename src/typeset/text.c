@@ -469,7 +469,7 @@ char *ref_text(Pages *p, const char *to, const char *show)
 
 /* ---- running headers and footers ---- */
 
-Para *running_new(Pages *p, const xmlNode *slot, const Style *st, double width, int page, int align)
+Para *running_new(Pages *p, const xmlNode *slot, const Style *st, double width, const Page *pg, int align)
 {
     /* a copy of the slot with its fields replaced by text */
     Builder b = {0};
@@ -483,14 +483,13 @@ Para *running_new(Pages *p, const xmlNode *slot, const Style *st, double width, 
             const char *name = attr_str(c, "name");
             char num[16];
             if (strcmp(name, "page") == 0) {
-                snprintf(num, sizeof num, "%d", page);
+                snprintf(num, sizeof num, "%d", pg->number);
                 put_literal(&b, num);
             } else if (strcmp(name, "pages") == 0) {
-                snprintf(num, sizeof num, "%d", p->npages);
+                snprintf(num, sizeof num, "%d", p->total);
                 put_literal(&b, num);
             } else if (strcmp(name, "section") == 0) {
-                const char *s = page >= 1 && page <= p->npages ? p->pages[page - 1].section : NULL;
-                put_literal(&b, s ? s : "");
+                put_literal(&b, pg->section ? pg->section : "");
             } else {
                 const char *v = field_value(p, name);
                 put_literal(&b, v ? v : "");

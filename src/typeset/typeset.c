@@ -148,7 +148,7 @@ static void anchors_collect(Pages *p, const xmlNode *n)
             const char *cid = attr_str(c, "id");
             if (cid) {
                 p->anchors = xrealloc(p->anchors, (size_t)(p->nanchors + 1) * sizeof *p->anchors);
-                p->anchors[p->nanchors++] = (Anchor){xstrdup(cid), 0, 0, NULL};
+                p->anchors[p->nanchors++] = (Anchor){.id = xstrdup(cid)};
             }
             continue;
         }
@@ -157,7 +157,7 @@ static void anchors_collect(Pages *p, const xmlNode *n)
             for (int i = 0; i < p->nanchors; i++)
                 if (strcmp(p->anchors[i].id, id) == 0) diag_node(DIAG_ERROR, c, "id", "a second element with id '%s'", id);
             p->anchors = xrealloc(p->anchors, (size_t)(p->nanchors + 1) * sizeof *p->anchors);
-            p->anchors[p->nanchors++] = (Anchor){xstrdup(id), 0, 0, NULL};
+            p->anchors[p->nanchors++] = (Anchor){.id = xstrdup(id)};
         }
         anchors_collect(p, c);
     }
@@ -179,35 +179,50 @@ static void check_targets(Pages *p, const xmlNode *n)
     }
 }
 
-static void reset_flow(Pages *p)
+void item_free(Item *it)
 {
-    for (size_t i = 0; i < p->nitems; i++) {
-        free(p->items[i].anchor);
-        free(p->items[i].image);
-        if (p->items[i].chart) chart_free(p->items[i].chart);
+    free(it->anchor);
+    free(it->image);
+    if (it->chart) chart_free(it->chart);
+}
+
+void table_free(Table *t)
+{
+    for (int r = 0; r < t->nrows; r++) {
+        for (int c = 0; c < t->rows[r].ncells; c++) free(t->rows[r].cells[c].paras);
+        free(t->rows[r].cells);
     }
+    free(t->rows);
+    free(t->colx);
+    free(t->colw);
+    free(t->head);
+    free(t);
+}
+
+/* Forget the flow and the pages, before the flow is made again. */
+void flow_reset(Pages *p)
+{
+    for (size_t i = 0; i < p->nitems; i++) item_free(&p->items[i]);
     p->nitems = 0;
+    p->base = 0;
     for (size_t i = 0; i < p->nparas; i++) para_free(p->paras[i]);
     p->nparas = 0;
     p->live = 0;
     p->drop_cursor = 0;
     p->nrebuilt = 0;
-    for (size_t i = 0; i < p->ntables; i++) {
-        Table *t = p->tables[i];
-        for (int r = 0; r < t->nrows; r++) {
-            for (int c = 0; c < t->rows[r].ncells; c++) free(t->rows[r].cells[c].paras);
-            free(t->rows[r].cells);
-        }
-        free(t->rows);
-        free(t->colx);
-        free(t->colw);
-        free(t);
-    }
+    for (size_t i = 0; i < p->ntables; i++) table_free(p->tables[i]);
     p->ntables = 0;
     for (size_t i = 0; i < p->ndecors; i++) free(p->decors[i]);
     p->ndecors = 0;
     for (int i = 0; i < p->nrefs; i++) free(p->refs[i].to), free(p->refs[i].show), free(p->refs[i].text);
     p->nrefs = 0;
+    for (int i = 0; i < p->npages; i++) free(p->pages[i].v), free(p->pages[i].section);
+    free(p->pages);
+    p->pages = NULL;
+    p->npages = 0;
+    p->done = 0;
+    p->pager = (Pager){0};
+    p->flush_at = p->flush_every;
 }
 
 /* Every family a style names must be installed: fontconfig (and so pango)
@@ -297,6 +312,14 @@ static bool fonts_present(Typesetter *ts, Pages *p)
     return ok;
 }
 
+static size_t count_elements(const xmlNode *n)
+{
+    size_t k = 0;
+    for (const xmlNode *c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE) k += 1 + count_elements(c);
+    return k;
+}
+
 Pages *typeset_document(Typesetter *ts, xmlDoc *doc, const TypesetOptions *opt)
 {
     xmlNode *root = xmlDocGetRootElement(doc);
@@ -316,6 +339,20 @@ Pages *typeset_document(Typesetter *ts, xmlDoc *doc, const TypesetOptions *opt)
      * longer document keeps its memory flat by laying some out again */
     const char *bud = getenv("DOSSIER_LAYOUT_BUDGET");
     p->budget = bud && *bud ? (size_t)strtoull(bud, NULL, 10) : (size_t)48 << 20;
+    /* A long document (over STREAM_ELEMENTS elements, some 250 dense
+     * pages) is streamed: each pass paginates the flow as it is made and
+     * lets each finished page go, and drawing makes the flow once more,
+     * so that memory stays flat in its pages. DOSSIER_STREAM=N streams any
+     * document, paginating every N items (tests); 0 never streams. */
+    const char *sv = getenv("DOSSIER_STREAM");
+    p->flush_every = 4096;
+    if (sv && *sv) {
+        long v = strtol(sv, NULL, 10);
+        p->stream = v > 0;
+        if (v > 0) p->flush_every = (size_t)v;
+    } else {
+        p->stream = count_elements(root) > STREAM_ELEMENTS;
+    }
     for (xmlNode *c = root->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "meta") != 0) continue;
         for (xmlNode *f = c->children; f; f = f->next) {
@@ -339,22 +376,10 @@ Pages *typeset_document(Typesetter *ts, xmlDoc *doc, const TypesetOptions *opt)
     check_targets(p, root);
     /* flow, paginate; again while a cross-reference's text changes */
     for (p->pass = 1; p->pass <= 4; p->pass++) {
-        reset_flow(p);
+        flow_reset(p);
         flow_document(p);
-        if (p->pass == 1)
-            for (int i = 0; i < p->nheadings; i++) {
-                /* a heading with an id has its anchor already; others get h-N */
-                Anchor *a = NULL;
-                for (int k = 0; k < p->nanchors; k++)
-                    if (strcmp(p->anchors[k].id, p->headings[i]->id) == 0) a = &p->anchors[k];
-                if (!a) {
-                    p->anchors = xrealloc(p->anchors, (size_t)(p->nanchors + 1) * sizeof *p->anchors);
-                    a = &p->anchors[p->nanchors++];
-                    *a = (Anchor){xstrdup(p->headings[i]->id), 0, 0, NULL};
-                }
-                a->heading = p->headings[i];
-            }
-        paginate(p);
+        paginate(p, true);
+        p->total = p->done + p->npages;
         bool changed = false;
         for (int i = 0; i < p->nrefs && !changed; i++) {
             char *now = ref_text(p, p->refs[i].to, p->refs[i].show);
@@ -366,20 +391,31 @@ Pages *typeset_document(Typesetter *ts, xmlDoc *doc, const TypesetOptions *opt)
     return p;
 }
 
-int pages_count(const Pages *p) { return p ? p->npages : 0; }
+int pages_count(const Pages *p) { return p ? p->total : 0; }
+
+void pages_adopt_layout(Pages *p) { p->owns_doc = true; }
+
+void pages_drawn(Pages *p)
+{
+    if (!p->owns_doc || !p->doc) return;
+    /* nothing points into the tree any more: the masters' header and
+     * footer go with it */
+    for (int i = 0; i < p->nmasters; i++) p->masters[i].header = p->masters[i].footer = NULL;
+    layout_free(p->doc);
+    p->doc = NULL;
+}
 
 void pages_free(Pages *p)
 {
     if (!p) return;
-    reset_flow(p);
+    flow_reset(p);
+    pages_drawn(p);
     free(p->items);
     free(p->paras);
     free(p->tables);
     free(p->decors);
     free(p->refs);
     free(p->rebuilt);
-    for (int i = 0; i < p->npages; i++) free(p->pages[i].v), free(p->pages[i].section);
-    free(p->pages);
     for (int i = 0; i < p->nheadings; i++) free(p->headings[i]->title), free(p->headings[i]->id), free(p->headings[i]);
     free(p->headings);
     for (int i = 0; i < p->nanchors; i++) free(p->anchors[i].id);

@@ -5,7 +5,9 @@
  * (keep-with-next, widows and orphans, keep-together, table rows with
  * repeated header rows). The whole document is laid out before anything is
  * drawn, so "page X of Y", the table of contents and cross-references know
- * their numbers. src/render draws the pages.
+ * their numbers. A long document is streamed: its pages are let go as they
+ * are finished, and made again to be drawn (docs/architecture.md).
+ * src/render draws the pages.
  */
 #ifndef DOSSIER_TYPESET_H
 #define DOSSIER_TYPESET_H
@@ -50,9 +52,16 @@ typedef struct PageHeading {
 } PageHeading;
 int pages_heading_count(const Pages *p);
 PageHeading pages_heading(const Pages *p, int i);
-/* A text dump of every page's boxes: kind, position, size, text. */
-char *pages_dump(const Pages *p);
+/* A text dump of every page's boxes: kind, position, size, text. A
+ * streamed document is laid out again for it. */
+char *pages_dump(Pages *p);
 void pages_free(Pages *p);
+/* p takes the layout tree it was made from, and frees it as soon as its
+ * pages are drawn (pages_drawn), before the PDF is finished: the tree is
+ * the largest thing a long document holds. */
+void pages_adopt_layout(Pages *p);
+/* The pages are drawn: an adopted layout tree goes now. */
+void pages_drawn(Pages *p);
 
 /* Read and validate a layout file (path); reports and returns NULL on
  * failure. datadir holds schemas/layout.rng. */

@@ -28,6 +28,7 @@
 #define PEN_INF 10000
 #define PEN_FORCE (-10000)
 #define MM (72.0 / 25.4)
+#define STREAM_ELEMENTS 30000 /* a layout tree with more elements is streamed */
 
 /* ---- styles ---- */
 
@@ -78,6 +79,7 @@ typedef struct Para {
     bool rebuilt;             /* the layout was dropped and made again */
     size_t cost;              /* estimated bytes its layout holds */
     struct Pages *owner;      /* for the memory account; NULL if untracked */
+    size_t until;             /* streaming: 1 + the last item that shows it; 0 while unknown */
 } Para;
 
 /* ---- tables ---- */
@@ -113,6 +115,8 @@ typedef struct Table {
     Para *continued;          /* the caption above repeated headers, or NULL */
     double header_height;
     xmlNode *node;
+    struct Item *head;        /* copies of the header rows' items, placed again on later pages */
+    size_t until;             /* streaming: 1 + its last row's item */
 } Table;
 
 /* ---- items ---- */
@@ -127,7 +131,8 @@ typedef struct Decor {
     double colour[3];
 } Decor;
 
-typedef struct Item {
+typedef struct Item Item;
+struct Item {
     ItemKind kind;
     double h;                 /* box height or glue size */
     double x, w;              /* from the body's left */
@@ -148,7 +153,7 @@ typedef struct Item {
     Heading *heading;         /* IT_MARK of a heading */
     char *anchor;             /* IT_MARK of an element with an id */
     Heading *toc;             /* IT_LINE of a table of contents entry */
-} Item;
+};
 
 struct Heading {
     int level;
@@ -158,16 +163,18 @@ struct Heading {
     bool in_toc;
     int page;                 /* 1-based, after pagination */
     double y;                 /* top of its first line on that page */
+    const struct Master *m;   /* that page's master */
 };
 
 /* ---- masters and pages ---- */
 
-typedef struct Master {
+typedef struct Master Master;
+struct Master {
     char name[64];
     double w, h;              /* page size */
     double top, bottom, left, right;
     xmlNode *header, *footer; /* <header> / <footer>, or NULL */
-} Master;
+};
 
 typedef struct Placed {
     Item *it;
@@ -181,19 +188,36 @@ typedef struct Page {
     Placed *v;
     size_t n, cap;
     char *section;            /* the level-1 heading in force */
+    int number;               /* 1-based, in the document */
 } Page;
 
 typedef struct Anchor {
     char *id;
     int page;
     double y;
+    const Master *m;          /* its page's master */
     Heading *heading;         /* or NULL */
 } Anchor;
+
+/* The paginator's place, kept between runs while streaming: the page it
+ * has open starts at item `start` (with `split` of a row already shown);
+ * it is paginated again, from there, when more items have come. */
+typedef struct Pager {
+    int s;                    /* the section */
+    size_t start;             /* global index of the open page's first item */
+    double split;
+    bool open;                /* a page of section s is open */
+    bool warned_tall;
+    const char *section;      /* the level-1 heading in force */
+} Pager;
+
+typedef void (*PageFn)(Pages *p, const Page *pg, void *ud);
 
 struct Pages {
     Typesetter *ts;
     bool over_pages; /* LIMIT_PAGES reached */
     xmlDoc *doc;
+    bool owns_doc;   /* doc is freed once the pages are drawn (pages_adopt_layout) */
     char *lang;
     char *title, *author, *subject, *keywords, *date, *watermark;
     Style *styles;
@@ -205,7 +229,7 @@ struct Pages {
     /* the flow */
     Item *items;
     size_t nitems, capitems;
-    int *section_start;       /* item index where each section starts */
+    size_t *section_start;    /* global item index where each section starts */
     int *section_master;
     int nsections;
     Heading **headings;
@@ -219,8 +243,20 @@ struct Pages {
     Decor **decors;           /* quote bars and code backgrounds */
     size_t ndecors;
     /* the result */
-    Page *pages;
-    int npages;
+    Page *pages;              /* the pages kept: all, or while streaming the open one */
+    int npages;               /* how many are kept */
+    int done;                 /* pages before pages[0], settled and let go */
+    int total;                /* the document's pages, once paginated */
+    /* streaming (long documents): the flow is paginated as it is made,
+     * and each page settled (or drawn) and let go; items before the open
+     * page are freed, so memory stays flat in the number of pages */
+    bool stream;
+    size_t base;              /* global index of items[0] */
+    Pager pager;
+    size_t flush_at;          /* paginate when the items kept reach this many */
+    size_t flush_every;       /* items between runs of the paginator */
+    PageFn on_page;           /* while drawing: called with each finished page */
+    void *on_page_ud;
     int pass;                 /* 1, 2 ... while cross-references settle */
     struct RefUse {
         char *to, *show, *text;
@@ -268,7 +304,7 @@ void pages_release(Pages *p, int page);
 /* The text a ref shows in the current pass. */
 char *ref_text(Pages *p, const char *to, const char *show);
 /* Substitute fields (page, pages, section, meta) in running inline content. */
-Para *running_new(Pages *p, const xmlNode *slot, const Style *st, double width, int page, int align);
+Para *running_new(Pages *p, const xmlNode *slot, const Style *st, double width, const Page *pg, int align);
 char *para_line_text(const Para *pa, int line);
 
 /* flow.c */
@@ -277,6 +313,18 @@ void flow_document(Pages *p);
 Item *item_add(Pages *p, ItemKind k);
 
 /* paginate.c */
-void paginate(Pages *p);
+/* Paginate the items made so far. Pages are finished and settled (where
+ * their headings and anchors landed, their section), and while streaming
+ * handed to on_page and let go; the last page stays open unless `final`. */
+void paginate(Pages *p, bool final);
+/* While streaming: paginate when enough items have come (flow.c calls it
+ * between blocks). */
+void paginate_flush(Pages *p);
+/* Every page in order, for drawing or dumping: the kept pages, or while
+ * streaming the whole flow made again and paginated page by page. */
+void pages_each(Pages *p, PageFn fn, void *ud);
+void flow_reset(Pages *p);
+void item_free(Item *it);   /* what an item owns */
+void table_free(Table *t);
 
 #endif

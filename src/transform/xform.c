@@ -6,6 +6,7 @@
 
 #include <libexslt/exslt.h>
 #include <libxml/relaxng.h>
+#include <libxml/xpath.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/variables.h>
@@ -19,12 +20,15 @@
 #include <unistd.h>
 
 #include "../diag.h"
+#include "../facts/facts.h"
 #include "../load/xml.h"
 #include "../util.h"
 
 typedef struct {
     char *kind;
     xsltStylesheetPtr style; /* NULL: failed to compile (reported once) */
+    char **sections;         /* the facts sections it names; NULL: all */
+    size_t nsections;
 } Compiled;
 
 struct Xform {
@@ -105,6 +109,8 @@ void xform_free(Xform *x)
     for (size_t i = 0; i < x->n; i++) {
         free(x->v[i].kind);
         if (x->v[i].style) xsltFreeStylesheet(x->v[i].style);
+        for (size_t k = 0; k < x->v[i].nsections; k++) free(x->v[i].sections[k]);
+        free(x->v[i].sections);
     }
     free(x->v);
     if (x->layout_rng) xmlRelaxNGFree(x->layout_rng);
@@ -116,21 +122,191 @@ void xform_free(Xform *x)
     free(x);
 }
 
-static xsltStylesheetPtr sheet(Xform *x, const char *kind, char **path_out)
+/* ---- the facts a stylesheet reads ----
+ *
+ * A stylesheet reads only some of the facts' sections (the BIA report no
+ * incidents, outages or changes), yet libxslt indexes every node of the
+ * source for each key and orders every node for XPath: at 1,000 services
+ * that is seconds per document. So the sections a stylesheet never names
+ * are unlinked from the facts for its transform and put back after. The
+ * names are found in the stylesheet itself (and what it imports or
+ * includes): every PREFIX:name where PREFIX is bound to the facts'
+ * namespace. A stylesheet that could reach a section without naming it
+ * (a wildcard or a descendant step from the facts' root, a dynamic XPath)
+ * gets every section. */
+
+typedef struct {
+    char **names;
+    size_t n;
+    bool all;
+} Reads;
+
+static void reads_add(Reads *r, const char *name, size_t len)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (strlen(r->names[i]) == len && strncmp(r->names[i], name, len) == 0) return;
+    r->names = xrealloc(r->names, (r->n + 1) * sizeof *r->names);
+    r->names[r->n++] = xstrndup(name, len);
+}
+
+static bool name_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'; }
+
+/* The names after "prefix:" in s; whether s could reach past them. */
+static void reads_scan(Reads *r, const char *s, char **prefixes, size_t np)
+{
+    if (strstr(s, "evaluate(")) r->all = true; /* dyn:evaluate: anything */
+    const char *t = s;
+    while (*t == ' ' || *t == '\t' || *t == '\n') t++;
+    if (strncmp(t, "//", 2) == 0 || strncmp(t, "/*", 2) == 0 || strncmp(t, "/node()", 7) == 0) r->all = true;
+    if (strstr(s, "(//") || strstr(s, "|//") || strstr(s, "| //") || strstr(s, "$facts/*") || strstr(s, "$facts//") ||
+        strstr(s, "$facts/node()"))
+        r->all = true;
+    for (size_t k = 0; k < np; k++) {
+        size_t pl = strlen(prefixes[k]);
+        for (const char *p = s; (p = strstr(p, prefixes[k])) != NULL; p += pl) {
+            if (p > s && name_char(p[-1])) continue;
+            const char *q = p + pl;
+            if (*q != ':') continue;
+            q++;
+            if (*q == '*') {
+                r->all = true; /* PREFIX:* */
+                continue;
+            }
+            const char *e = q;
+            while (name_char(*e)) e++;
+            if (e > q) reads_add(r, q, (size_t)(e - q));
+            /* the facts' root then a wildcard or a descendant step */
+            if (strncmp(q, "facts", 5) == 0 && e == q + 5 && (strncmp(e, "/*", 2) == 0 || strncmp(e, "//", 2) == 0))
+                r->all = true;
+        }
+    }
+}
+
+static void reads_node(Reads *r, const xmlNode *n, char ***prefixes, size_t *np)
+{
+    for (; n; n = n->next) {
+        if (n->type == XML_ELEMENT_NODE) {
+            for (const xmlNs *ns = n->nsDef; ns; ns = ns->next)
+                if (ns->href && strcmp((const char *)ns->href, FACTS_NS) == 0) {
+                    if (!ns->prefix) {
+                        r->all = true; /* the facts' namespace as the default: names unprefixed */
+                        continue;
+                    }
+                    bool have = false;
+                    for (size_t k = 0; k < *np; k++) have |= strcmp((*prefixes)[k], (const char *)ns->prefix) == 0;
+                    if (!have) {
+                        *prefixes = xrealloc(*prefixes, (*np + 1) * sizeof **prefixes);
+                        (*prefixes)[(*np)++] = xstrdup((const char *)ns->prefix);
+                    }
+                }
+            for (const xmlAttr *a = n->properties; a; a = a->next)
+                if (a->children && a->children->content) reads_scan(r, (const char *)a->children->content, *prefixes, *np);
+            reads_node(r, n->children, prefixes, np);
+        } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
+            reads_scan(r, (const char *)n->content, *prefixes, *np);
+        }
+    }
+}
+
+static void reads_doc(Reads *r, const xmlDoc *doc, char ***prefixes, size_t *np, int pass)
+{
+    if (!doc) return;
+    if (pass == 1) {
+        reads_node(r, doc->children, prefixes, np);
+        return;
+    }
+    Reads ignore = {0};
+    reads_node(&ignore, doc->children, prefixes, np);
+    for (size_t i = 0; i < ignore.n; i++) free(ignore.names[i]);
+    free(ignore.names);
+}
+
+/* Pass 0 gathers the prefixes bound to the facts' namespace (an import may
+ * bind it in its own document), pass 1 the names. */
+static void reads_style(Reads *r, xsltStylesheetPtr st, char ***prefixes, size_t *np, int pass)
+{
+    for (; st; st = st->next) {
+        reads_doc(r, st->doc, prefixes, np, pass);
+        for (xsltDocumentPtr inc = st->includes; inc; inc = inc->next) reads_doc(r, inc->doc, prefixes, np, pass);
+        reads_style(r, st->imports, prefixes, np, pass);
+    }
+}
+
+static void find_reads(Compiled *c)
+{
+    Reads r = {0};
+    char **prefixes = NULL;
+    size_t np = 0;
+    xsltStylesheetPtr top = c->style;
+    xsltStylesheetPtr saved = top->next;
+    top->next = NULL; /* only this stylesheet and what it imports */
+    reads_style(&r, top, &prefixes, &np, 0);
+    reads_style(&r, top, &prefixes, &np, 1);
+    top->next = saved;
+    if (!np) r.all = true;
+    for (size_t k = 0; k < np; k++) free(prefixes[k]);
+    free(prefixes);
+    if (r.all) {
+        for (size_t i = 0; i < r.n; i++) free(r.names[i]);
+        free(r.names);
+        return;
+    }
+    c->sections = r.names;
+    c->nsections = r.n;
+}
+
+/* The facts' sections the stylesheet does not name, unlinked; put back in
+ * their places by unprune. */
+typedef struct {
+    xmlNode **v; /* every child of the root, in order */
+    size_t n;
+} Pruned;
+
+static void prune(xmlDoc *facts, const Compiled *c, Pruned *pr)
+{
+    pr->v = NULL;
+    pr->n = 0;
+    xmlNode *root = xmlDocGetRootElement(facts);
+    if (!c->sections || !root) return;
+    for (xmlNode *k = root->children; k; k = k->next) pr->n++;
+    pr->v = xmalloc((pr->n ? pr->n : 1) * sizeof *pr->v);
+    size_t i = 0;
+    for (xmlNode *k = root->children; k; k = k->next) pr->v[i++] = k;
+    for (i = 0; i < pr->n; i++) {
+        xmlNode *k = pr->v[i];
+        if (k->type != XML_ELEMENT_NODE || !k->ns || strcmp((const char *)k->ns->href, FACTS_NS) != 0) continue;
+        bool named = false;
+        for (size_t s = 0; s < c->nsections && !named; s++) named = strcmp(c->sections[s], (const char *)k->name) == 0;
+        if (!named) xmlUnlinkNode(k);
+    }
+}
+
+static void unprune(xmlDoc *facts, Pruned *pr)
+{
+    if (!pr->v) return;
+    xmlNode *root = xmlDocGetRootElement(facts);
+    for (size_t i = 0; i < pr->n; i++) xmlUnlinkNode(pr->v[i]);
+    for (size_t i = 0; i < pr->n; i++) xmlAddChild(root, pr->v[i]);
+    free(pr->v);
+    pr->v = NULL;
+}
+
+static Compiled *sheet(Xform *x, const char *kind, char **path_out)
 {
     char *path = xasprintf("%s/stylesheets/%s.xsl", x->datadir, kind);
     *path_out = path;
     for (size_t i = 0; i < x->n; i++)
-        if (strcmp(x->v[i].kind, kind) == 0) return x->v[i].style;
+        if (strcmp(x->v[i].kind, kind) == 0) return &x->v[i];
     x->v = xrealloc(x->v, (x->n + 1) * sizeof *x->v);
     Compiled *c = &x->v[x->n++];
+    memset(c, 0, sizeof *c);
     c->kind = xstrdup(kind);
     current_sheet = path;
     FILE *f = fopen(path, "r");
     if (!f) {
         diag_system("stylesheet %s is missing", path);
         c->style = NULL;
-        return NULL;
+        return c;
     }
     fclose(f);
     xmlSetGenericErrorFunc(NULL, on_xslt_error); /* XPath compile errors too */
@@ -138,7 +314,8 @@ static xsltStylesheetPtr sheet(Xform *x, const char *kind, char **path_out)
     flush_message();
     xmlSetGenericErrorFunc(NULL, NULL);
     if (!c->style) diag_report(DIAG_ERROR, path, 0, 0, "the stylesheet does not compile");
-    return c->style;
+    else if (!getenv("DOSSIER_ALL_FACTS")) find_reads(c);
+    return c;
 }
 
 static void load_rng(Xform *x);
@@ -147,7 +324,7 @@ bool xform_prepare(Xform *x, const char *kind)
 {
     load_rng(x);
     char *path = NULL;
-    bool ok = sheet(x, kind, &path) != NULL;
+    bool ok = sheet(x, kind, &path)->style != NULL;
     free(path);
     return ok;
 }
@@ -196,7 +373,8 @@ xmlDoc *xform_document_limited(Xform *x, xmlDoc *facts, const char *kind, const 
                                const char *max_class)
 {
     char *path = NULL;
-    xsltStylesheetPtr style = sheet(x, kind, &path);
+    Compiled *c = sheet(x, kind, &path);
+    xsltStylesheetPtr style = c->style;
     if (!style) {
         free(path);
         return NULL;
@@ -209,7 +387,13 @@ xmlDoc *xform_document_limited(Xform *x, xmlDoc *facts, const char *kind, const 
     xsltQuoteOneUserParam(ctxt, (const xmlChar *)"lang", (const xmlChar *)lang);
     if (max_class) xsltQuoteOneUserParam(ctxt, (const xmlChar *)"max-class", (const xmlChar *)max_class);
     xmlSetGenericErrorFunc(NULL, on_xslt_error);
+    Pruned pr;
+    prune(facts, c, &pr);
+    /* document order afresh for what the transform can reach (sections
+     * put back keep numbers from another transform's order) */
+    xmlXPathOrderDocElems(facts);
     xmlDoc *res = xsltApplyStylesheetUser(style, facts, NULL, NULL, NULL, ctxt);
+    unprune(facts, &pr);
     flush_message();
     xmlSetGenericErrorFunc(NULL, NULL);
     bool failed = !res || ctxt->state == XSLT_STATE_ERROR || ctxt->state == XSLT_STATE_STOPPED;

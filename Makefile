@@ -14,7 +14,7 @@ OPT     ?= -O2 -g
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS  += $(CSTD) $(WARN) $(OPT) -DDOSSIER_VERSION='"$(VERSION)"' $(PKG_CFLAGS)
-LDLIBS  += $(PKG_LIBS) -lm
+LDLIBS  += $(PKG_LIBS) -lm -pthread
 
 BUILD   ?= build
 BIN     ?= dossier
@@ -77,7 +77,7 @@ sanitize: setup
 	@$(MAKE) --no-print-directory BUILD=build-asan BIN=build-asan/dossier OPT="-O1 -g $(SAN)" \
 		LDFLAGS="-fsanitize=address,undefined" build-asan/dossier build-asan/run-unit \
 		$(FUZZ_NAMES:%=build-asan/fuzz-replay-%)
-	@ASAN_OPTIONS=detect_leaks=1:verify_asan_link_order=0 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 DOSSIER=build-asan/dossier UNIT=build-asan/run-unit REPLAY=build-asan sh tests/run.sh
+	@DOSSIER_FREE_AT_EXIT=1 ASAN_OPTIONS=detect_leaks=1:verify_asan_link_order=0 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 DOSSIER=build-asan/dossier UNIT=build-asan/run-unit REPLAY=build-asan sh tests/run.sh
 
 # valgrind memcheck over the main paths (slow; not part of make test)
 memcheck:

@@ -3,6 +3,7 @@
  */
 #include "diag.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -30,6 +31,11 @@ void diag_vreport(DiagLevel lv, bool weak, const char *file, int line, int col, 
                   va_list ap)
 {
     if (lv == DIAG_WARNING && strict) lv = DIAG_ERROR;
+    char *msg = xvasprintf(fmt, ap);
+    char *f = file ? xstrdup(file) : NULL;
+    /* the loading threads report too (src/load/load.c) */
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    pthread_mutex_lock(&lock);
     if (ndiags == capdiags) {
         capdiags = capdiags ? capdiags * 2 : 64;
         diags = xrealloc(diags, capdiags * sizeof *diags);
@@ -37,13 +43,14 @@ void diag_vreport(DiagLevel lv, bool weak, const char *file, int line, int col, 
     Diag *d = &diags[ndiags];
     d->level = lv;
     d->weak = weak;
-    d->file = file ? xstrdup(file) : NULL;
+    d->file = f;
     d->line = line;
     d->col = col;
-    d->msg = xvasprintf(fmt, ap);
+    d->msg = msg;
     d->seq = ndiags++;
     if (lv == DIAG_ERROR) nerrors++;
     if (lv == DIAG_WARNING) nwarnings++;
+    pthread_mutex_unlock(&lock);
 }
 
 void diag_report(DiagLevel lv, const char *file, int line, int col, const char *fmt, ...)

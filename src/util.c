@@ -32,11 +32,13 @@ _Noreturn void die_oom(void)
 
 static int seam_fails(void)
 {
-    ++alloc_count;
-    return fail_at >= 0 && alloc_count == fail_at;
+    long n = __atomic_add_fetch(&alloc_count, 1, __ATOMIC_RELAXED); /* the loading threads too */
+    return fail_at >= 0 && n == fail_at;
 }
 
-long alloc_count_get(void) { return alloc_count; }
+long alloc_count_get(void) { return __atomic_load_n(&alloc_count, __ATOMIC_RELAXED); }
+
+bool alloc_seam_armed(void) { return fail_at >= 0; }
 
 void time_mark(const char *name)
 {

@@ -32,6 +32,9 @@ void alloc_seam_init(void);
 /* How many allocations went through the seam so far (DOSSIER_ALLOC_REPORT
  * prints it at exit, for the fault tests). */
 long alloc_count_get(void);
+/* DOSSIER_FAIL_ALLOC is set: work that would run in threads runs in one,
+ * so that the N-th allocation is always the same one. */
+bool alloc_seam_armed(void);
 
 /* With DOSSIER_TIMES set, print to stderr the wall time since the previous
  * mark (or the start) under a name: "dossier: time NAME 0.123 s". */

@@ -6,6 +6,7 @@ set -u
 cd "$(dirname "$0")/.." || exit 3
 ROOT=$(pwd)
 export DOSSIER_DATA="$ROOT"
+export DOSSIER_FREE_AT_EXIT=1 # every allocation freed, so that a leak is one
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/dossier-memcheck.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT INT TERM
 PASSED=0

@@ -10,6 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+static bool num_fits(double v, int prec, bool plain, char *buf)
+{
+    snprintf(buf, 32, "%.*g", prec, v);
+    if (plain && strchr(buf, 'e')) return false;
+    return strtod(buf, NULL) == v;
+}
+
 char *num_format(double v, char *buf)
 {
     double a = fabs(v);
@@ -22,11 +29,15 @@ char *num_format(double v, char *buf)
         return buf;
     }
     bool plain = a >= 1e-6 && a < 1e15;
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(buf, 32, "%.*g", prec, v);
-        if (plain && strchr(buf, 'e')) continue;
-        if (strtod(buf, NULL) == v) return buf;
+    /* the fewest significant digits that read back as v (and, for plain
+     * magnitudes, print without an exponent): both hold for every
+     * precision above the least one, so it is searched for by halving */
+    int lo = 1, hi = 18; /* hi: 18 stands for "none up to 17" */
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (num_fits(v, mid, plain, buf)) hi = mid;
+        else lo = mid + 1;
     }
-    snprintf(buf, 32, "%.17g", v);
+    snprintf(buf, 32, "%.*g", lo <= 17 ? lo : 17, v);
     return buf;
 }

@@ -9,6 +9,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
+#include <libxml/xmlschemastypes.h>
 #include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
 #include <stdarg.h>
@@ -82,9 +83,15 @@ void xml_init(void)
 {
     xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup);
     xmlInitParser();
+    /* RELAX NG registers its type libraries, and XML Schema's datatypes
+     * fill their table, on first use and without a lock: done here, before
+     * the loading threads start */
+    xmlSchemaInitTypes();
+    xmlRelaxNGInitTypes();
     default_loader = xmlGetExternalEntityLoader();
     xmlSetExternalEntityLoader(safe_loader);
     xmlLineNumbersDefault(1);
+    xmlThrDefLineNumbersDefaultValue(1); /* and in the loading threads */
 }
 
 void xml_cleanup(void)
@@ -230,7 +237,7 @@ bool src_read(Src *s, size_t limit)
 
 /* ---- parsing ----------------------------------------------------------------- */
 
-static Src *current; /* the file being parsed or validated (single-threaded load) */
+static __thread Src *current; /* the file being parsed or validated (one per loading thread) */
 
 static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *eid, const xmlChar *sid)
 {
@@ -269,7 +276,7 @@ static void trim_msg(char *m)
 /* libxml2 follows a well-formedness error with the errors it causes; the
  * first names the problem and the last often says the most (the element
  * left open), so those two are kept. */
-static struct {
+static __thread struct {
     int n;
     int line[2], col[2];
     char *msg[2];
@@ -377,8 +384,10 @@ typedef struct {
     char *path;
     xmlRelaxNGPtr schema;
 } Schema;
-static Schema *schemas;
-static size_t nschemas;
+/* each loading thread compiles its own (a compiled schema is not shared
+ * between threads); xml_schemas_free frees the calling thread's */
+static __thread Schema *schemas;
+static __thread size_t nschemas;
 
 static void on_schema_error(void *ctx, xmlErrorPtr e)
 {

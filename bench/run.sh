@@ -55,8 +55,8 @@ END {
         r = v("typeset." n ".cjk"); row("typesetting N=" n ": every Chinese character extracts as itself", r, r == "yes")
     }
     if (v("pages.500.kib") != "" && v("pages.2000.kib") != "") {
-        # issue 4: from 500 to 2000 pages, what memory grows by beyond the
-        # layout tree's own growth, per page, against the tree's per page
+        # issue 4: from 500 to 2000 pages, the growth of memory beyond the
+        # layout tree, per page, against the growth of the tree itself
         np = v("pages.2000.pages") - v("pages.500.pages")
         tg = (v("pages.2000.tree") - v("pages.500.tree")) / np
         bg = ((v("pages.2000.kib") - v("pages.2000.tree")) - (v("pages.500.kib") - v("pages.500.tree"))) / np

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -28,15 +29,36 @@
 #define DOSSIER_VERSION "0.0.0"
 #endif
 
-static cairo_status_t write_fd(void *closure, const unsigned char *data, unsigned int length)
+/* cairo's output into a file, through a buffer (cairo hands it over in
+ * small pieces) */
+typedef struct {
+    int fd;
+    size_t n;
+    bool failed;
+    unsigned char buf[1 << 16];
+} Out;
+
+static bool out_flush(Out *o)
 {
-    int fd = *(const int *)closure;
-    while (length) {
-        ssize_t w = write(fd, data, length);
+    const unsigned char *p = o->buf;
+    while (o->n && !o->failed) {
+        ssize_t w = write(o->fd, p, o->n);
         if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return CAIRO_STATUS_WRITE_ERROR;
-        data += w;
-        length -= (unsigned int)w;
+        if (w <= 0) o->failed = true;
+        else p += w, o->n -= (size_t)w;
+    }
+    o->n = 0;
+    return !o->failed;
+}
+
+static cairo_status_t write_out(void *closure, const unsigned char *data, unsigned int length)
+{
+    Out *o = closure;
+    while (length) {
+        if (o->n == sizeof o->buf && !out_flush(o)) return CAIRO_STATUS_WRITE_ERROR;
+        size_t k = sizeof o->buf - o->n < length ? sizeof o->buf - o->n : length;
+        memcpy(o->buf + o->n, data, k);
+        o->n += k, data += k, length -= (unsigned int)k;
     }
     return CAIRO_STATUS_SUCCESS;
 }
@@ -417,16 +439,23 @@ static bool doc_date(const Pages *p, char out[16])
 }
 
 /* libqpdf: proper dates, /Lang, a deterministic /ID, object streams. It
- * reads cairo's file (raw) and writes the finished one (out) through their
- * /proc/self/fd names, so neither is held in memory. */
+ * reads cairo's file (raw) mapped into memory, and writes the finished one
+ * (out) through its /proc/self/fd name, so neither is copied into the
+ * heap. */
 static bool finish(const Pages *p, int raw, int out)
 {
-    char in_path[40], out_path[40];
-    snprintf(in_path, sizeof in_path, "/proc/self/fd/%d", raw);
+    char out_path[40];
     snprintf(out_path, sizeof out_path, "/proc/self/fd/%d", out);
+    struct stat st;
+    void *in = MAP_FAILED;
+    if (fstat(raw, &st) == 0 && st.st_size > 0) in = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, raw, 0);
+    if (in == MAP_FAILED) {
+        diag_system("finishing the PDF failed: %s", strerror(errno));
+        return false;
+    }
     qpdf_data q = qpdf_init();
     qpdf_set_suppress_warnings(q, QPDF_TRUE);
-    bool ok = !(qpdf_read(q, in_path, NULL) & QPDF_ERRORS);
+    bool ok = !(qpdf_read_memory(q, "dossier.pdf", in, (unsigned long long)st.st_size, NULL) & QPDF_ERRORS);
     if (ok) {
         qpdf_oh trailer = qpdf_get_trailer(q);
         qpdf_oh info = qpdf_oh_get_key(q, trailer, "/Info");
@@ -462,6 +491,7 @@ static bool finish(const Pages *p, int raw, int out)
         diag_system("finishing the PDF failed: %s", e ? qpdf_get_error_full_text(q, e) : "libqpdf error");
     }
     qpdf_cleanup(&q);
+    munmap(in, (size_t)st.st_size);
     return ok;
 }
 
@@ -479,7 +509,9 @@ static bool render_fd(Pages *p, int raw, int out)
 {
     if (!p->total) return false;
     const Master *m0 = &p->masters[p->section_master[0]]; /* the first page's */
-    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_fd, &raw, m0->w, m0->h);
+    Out *o = xcalloc(1, sizeof *o);
+    o->fd = raw;
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_out, o, m0->w, m0->h);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, p->title ? p->title : "");
     if (p->author) cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, p->author);
     if (p->subject) cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, p->subject);
@@ -498,6 +530,8 @@ static bool render_fd(Pages *p, int raw, int out)
     cairo_surface_finish(s);
     if (st == CAIRO_STATUS_SUCCESS) st = cairo_surface_status(s);
     cairo_surface_destroy(s);
+    if (st == CAIRO_STATUS_SUCCESS && !out_flush(o)) st = CAIRO_STATUS_WRITE_ERROR;
+    free(o);
     if (st != CAIRO_STATUS_SUCCESS) {
         diag_system("drawing the PDF failed: %s", st == CAIRO_STATUS_WRITE_ERROR ? strerror(errno) : cairo_status_to_string(st));
         return false;

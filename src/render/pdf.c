@@ -10,7 +10,6 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -439,23 +438,17 @@ static bool doc_date(const Pages *p, char out[16])
 }
 
 /* libqpdf: proper dates, /Lang, a deterministic /ID, object streams. It
- * reads cairo's file (raw) mapped into memory, and writes the finished one
- * (out) through its /proc/self/fd name, so neither is copied into the
- * heap. */
+ * reads cairo's file (raw) and writes the finished one (out) through their
+ * /proc/self/fd names, so neither is held in memory (mapping the input
+ * would add its pages to the process's resident set). */
 static bool finish(const Pages *p, int raw, int out)
 {
-    char out_path[40];
+    char in_path[40], out_path[40];
+    snprintf(in_path, sizeof in_path, "/proc/self/fd/%d", raw);
     snprintf(out_path, sizeof out_path, "/proc/self/fd/%d", out);
-    struct stat st;
-    void *in = MAP_FAILED;
-    if (fstat(raw, &st) == 0 && st.st_size > 0) in = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, raw, 0);
-    if (in == MAP_FAILED) {
-        diag_system("finishing the PDF failed: %s", strerror(errno));
-        return false;
-    }
     qpdf_data q = qpdf_init();
     qpdf_set_suppress_warnings(q, QPDF_TRUE);
-    bool ok = !(qpdf_read_memory(q, "dossier.pdf", in, (unsigned long long)st.st_size, NULL) & QPDF_ERRORS);
+    bool ok = !(qpdf_read(q, in_path, NULL) & QPDF_ERRORS);
     if (ok) {
         qpdf_oh trailer = qpdf_get_trailer(q);
         qpdf_oh info = qpdf_oh_get_key(q, trailer, "/Info");
@@ -491,7 +484,6 @@ static bool finish(const Pages *p, int raw, int out)
         diag_system("finishing the PDF failed: %s", e ? qpdf_get_error_full_text(q, e) : "libqpdf error");
     }
     qpdf_cleanup(&q);
-    munmap(in, (size_t)st.st_size);
     return ok;
 }
 

@@ -295,14 +295,6 @@ const LockEntry *lock_for(const Lock *lock, const Document *d, Date period)
     return lock_find(lock, d->number, d->version, per, period);
 }
 
-static size_t count_elements(const xmlNode *n)
-{
-    size_t k = 0;
-    for (; n; n = n->next)
-        if (n->type == XML_ELEMENT_NODE) k += 1 + count_elements(n->children);
-    return k;
-}
-
 /* heaviest first (then in register order): N workers finish together */
 static int cmp_weight(const void *a, const void *b)
 {
@@ -644,7 +636,7 @@ void documents_build(const Model *m, const Calc *c, xmlDoc *facts, const BuildOp
             if (was && strcmp(was->layout.hex, j->layout_sha.hex) == 0 && pdf_unchanged(o->output, was))
                 j->reuse = true;
             if (!j->reuse) {
-                j->weight = count_elements(xmlDocGetRootElement(j->layout));
+                j->weight = xml_element_count(xmlDocGetRootElement(j->layout));
                 todo[ntodo++] = j;
             }
         }

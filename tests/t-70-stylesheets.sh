@@ -111,3 +111,31 @@ cp "$HS/monthly.orig" "$SHEET"
 # 11 the untouched copy builds (the cases above fail for their own reason)
 run_hostile
 [ $st -eq 0 ] && pass "stylesheets/the unmodified copy builds" || fail "stylesheets/the unmodified copy builds" "exit $st: $(head -c 600 "$HS/b.err")"
+
+# A transform sees only the facts sections its stylesheet names; one that
+# could reach others without naming them (a key over any element, a
+# wildcard below the facts' root, an axis across sections) sees them all.
+# Probes in a copy of the process manual's stylesheet (which names no
+# incidents) count the sample's incidents, 70 in the sources, with the
+# pruning and with it off (DOSSIER_ALL_FACTS=1).
+PM="$HS/data/stylesheets/process-manual.xsl"
+cp stylesheets/process-manual.xsl "$HS/pm.orig"
+n_src=$(cat input/records/*/incidents.xml | grep -c "<incident ")
+probe() { # NAME TOPLEVEL EXPR
+    python3 - "$HS/pm.orig" "$PM" "$2" "$3" <<'PY'
+import sys
+src, dst, top, expr = sys.argv[1:5]
+s = open(src, encoding="utf-8").read()
+s = s.replace('<xsl:template match="/">', top + '<xsl:template match="/"><xsl:comment>probe <xsl:value-of select="' + expr + '"/></xsl:comment>', 1)
+open(dst, "w", encoding="utf-8").write(s)
+PY
+    a=$(DOSSIER_DATA="$HS/data" "$DOSSIER" layout SM-02002 -i "$HS/input" 2>/dev/null | grep -o "<!--probe [0-9]*-->")
+    b=$(DOSSIER_DATA="$HS/data" DOSSIER_ALL_FACTS=1 "$DOSSIER" layout SM-02002 -i "$HS/input" 2>/dev/null | grep -o "<!--probe [0-9]*-->")
+    [ "$a" = "<!--probe $n_src-->" ] && [ "$a" = "$b" ] && pass "stylesheets/facts pruning: $1 sees all $n_src incidents" \
+        || fail "stylesheets/facts pruning: $1" "pruned '$a', all '$b', sources $n_src"
+}
+probe "a key over any d:incident" '<xsl:key name="probe" match="d:incident" use="'"'all'"'"/>' "count(key('probe', 'all'))"
+probe "a wildcard below the facts' root" "" 'count($facts/*/d:incident)'
+probe "an axis across sections" "" 'count($facts/f:register/preceding::d:incident)'
+probe "a section it names" "" 'count($facts/f:incidents/d:incident)'
+cp "$HS/pm.orig" "$PM"

@@ -176,28 +176,31 @@ static void *open_thread(void *arg)
     return NULL;
 }
 
-static off_t *sort_size;
+typedef struct {
+    off_t size;
+    size_t i;
+} Sized;
+
 static int cmp_size(const void *x, const void *y)
 {
-    size_t a = *(const size_t *)x, b = *(const size_t *)y;
-    if (sort_size[a] != sort_size[b]) return sort_size[a] > sort_size[b] ? -1 : 1;
-    return a < b ? -1 : a > b;
+    const Sized *a = x, *b = y;
+    if (a->size != b->size) return a->size > b->size ? -1 : 1;
+    return a->i < b->i ? -1 : a->i > b->i;
 }
 
 static Src **open_all(Model *m, const char *root, const PathList *pl, const char *datadir)
 {
     OpenAll a = {m, root, datadir, pl, xcalloc(pl->n + 1, sizeof(size_t)), xcalloc(pl->n + 1, sizeof(Src *)), 0};
-    sort_size = xcalloc(pl->n + 1, sizeof *sort_size);
+    Sized *by = xcalloc(pl->n + 1, sizeof *by);
     for (size_t i = 0; i < pl->n; i++) {
         char *p = path_join(root, pl->rel[i]);
         struct stat st;
-        sort_size[i] = stat(p, &st) == 0 ? st.st_size : 0;
+        by[i] = (Sized){stat(p, &st) == 0 ? st.st_size : 0, i};
         free(p);
-        a.order[i] = i;
     }
-    qsort(a.order, pl->n, sizeof *a.order, cmp_size);
-    free(sort_size);
-    sort_size = NULL;
+    qsort(by, pl->n, sizeof *by, cmp_size);
+    for (size_t i = 0; i < pl->n; i++) a.order[i] = by[i].i;
+    free(by);
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     int nthreads = cores > 4 ? 4 : cores > 1 ? (int)cores : 1;
     if (pl->n < 2 || alloc_seam_armed()) nthreads = 1;

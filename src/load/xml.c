@@ -235,6 +235,14 @@ bool src_read(Src *s, size_t limit)
     return true;
 }
 
+size_t xml_element_count(const xmlNode *n)
+{
+    size_t k = 0;
+    for (; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE) k += 1 + xml_element_count(n->children);
+    return k;
+}
+
 /* ---- parsing ----------------------------------------------------------------- */
 
 static __thread Src *current; /* the file being parsed or validated (one per loading thread) */

@@ -61,6 +61,8 @@ Src *src_of(const xmlNode *n);
  * one of its attributes when attr is not NULL. */
 void src_locate(const xmlNode *n, const char *attr, int *line, int *col);
 
+/* Elements in n, its following siblings and all their descendants. */
+size_t xml_element_count(const xmlNode *n);
 /* The line of a node's start tag. */
 int src_line(const xmlNode *n);
 /* The column, counted in characters, of a 1-based byte column on a 1-based

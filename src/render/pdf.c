@@ -33,21 +33,21 @@
 typedef struct {
     int fd;
     size_t n;
-    bool failed;
+    int err; /* errno of a failed write, or 0 */
     unsigned char buf[1 << 16];
 } Out;
 
 static bool out_flush(Out *o)
 {
     const unsigned char *p = o->buf;
-    while (o->n && !o->failed) {
+    while (o->n && !o->err) {
         ssize_t w = write(o->fd, p, o->n);
         if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) o->failed = true;
+        if (w <= 0) o->err = w < 0 ? errno : ENOSPC;
         else p += w, o->n -= (size_t)w;
     }
     o->n = 0;
-    return !o->failed;
+    return !o->err;
 }
 
 static cairo_status_t write_out(void *closure, const unsigned char *data, unsigned int length)
@@ -523,18 +523,32 @@ static bool render_fd(Pages *p, int raw, int out)
     if (st == CAIRO_STATUS_SUCCESS) st = cairo_surface_status(s);
     cairo_surface_destroy(s);
     if (st == CAIRO_STATUS_SUCCESS && !out_flush(o)) st = CAIRO_STATUS_WRITE_ERROR;
+    int err = o->err;
     free(o);
     if (st != CAIRO_STATUS_SUCCESS) {
-        diag_system("drawing the PDF failed: %s", st == CAIRO_STATUS_WRITE_ERROR ? strerror(errno) : cairo_status_to_string(st));
+        diag_system("drawing the PDF failed: %s", err ? strerror(err) : cairo_status_to_string(st));
         return false;
     }
     return finish(p, raw, out);
 }
 
+/* Render into an unnamed temporary file: its descriptor, or -1 (reported).
+ * cairo's own file is closed (and so gone) before this returns. */
+static int render_temp(Pages *p)
+{
+    int raw = output_temp();
+    if (raw < 0) return -1;
+    int fin = output_temp();
+    bool ok = fin >= 0 && render_fd(p, raw, fin);
+    close(raw);
+    if (!ok && fin >= 0) close(fin);
+    return ok ? fin : -1;
+}
+
 bool render_pdf(Pages *p, Buf *out)
 {
-    int raw = output_temp(), fin = raw >= 0 ? output_temp() : -1;
-    bool ok = fin >= 0 && render_fd(p, raw, fin);
+    int fin = render_temp(p);
+    bool ok = fin >= 0;
     struct stat st;
     if (ok && fstat(fin, &st) != 0) ok = false, diag_system("reading the PDF back failed: %s", strerror(errno));
     if (ok) {
@@ -549,16 +563,14 @@ bool render_pdf(Pages *p, Buf *out)
         }
         if (ok) out->len += len, out->s[out->len] = 0;
     }
-    if (raw >= 0) close(raw);
     if (fin >= 0) close(fin);
     return ok;
 }
 
 bool render_pdf_file(Pages *p, const char *dir, const char *name)
 {
-    int raw = output_temp(), fin = raw >= 0 ? output_temp() : -1;
-    bool ok = fin >= 0 && render_fd(p, raw, fin) && output_write_fd(dir, name, fin);
-    if (raw >= 0) close(raw);
+    int fin = render_temp(p);
+    bool ok = fin >= 0 && output_write_fd(dir, name, fin);
     if (fin >= 0) close(fin);
     return ok;
 }

@@ -14,7 +14,9 @@
 #include "../typeset/typeset.h"
 #include "../util.h"
 
-/* Render to a PDF in memory (out); false on failure (reported). */
+/* Render to a PDF in memory (out); false on failure (reported). The pages
+ * are used up: afterwards p still tells its page count and headings, but
+ * holds no pages to draw or dump again. */
 bool render_pdf(Pages *p, Buf *out);
 /* Render and write dir/name atomically. */
 bool render_pdf_file(Pages *p, const char *dir, const char *name);

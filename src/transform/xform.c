@@ -155,6 +155,10 @@ static bool name_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c 
 static void reads_scan(Reads *r, const char *s, char **prefixes, size_t np)
 {
     if (strstr(s, "evaluate(")) r->all = true; /* dyn:evaluate: anything */
+    /* axes that cross from one section into the others, and id() */
+    if (strstr(s, "following::") || strstr(s, "preceding::")) r->all = true;
+    for (const char *p = s; (p = strstr(p, "id(")) != NULL; p++)
+        if (p == s || !name_char(p[-1])) r->all = true;
     const char *t = s;
     while (*t == ' ' || *t == '\t' || *t == '\n') t++;
     if (strncmp(t, "//", 2) == 0 || strncmp(t, "/*", 2) == 0 || strncmp(t, "/node()", 7) == 0) r->all = true;
@@ -182,6 +186,30 @@ static void reads_scan(Reads *r, const char *s, char **prefixes, size_t np)
     }
 }
 
+/* A key indexes every node its pattern matches, wherever it is: each
+ * alternative of the pattern must start at a facts section it names (or be
+ * an element in no namespace, which the facts do not have). */
+static void key_scan(Reads *r, const char *match, char **prefixes, size_t np)
+{
+    const char *p = match;
+    while (*p) {
+        while (*p == ' ' || *p == '|' || *p == '\t' || *p == '\n') p++;
+        if (!*p) break;
+        const char *e = p;
+        while (*e && *e != '|') e++;
+        bool ok = false;
+        const char *q = p;
+        while (q < e && (name_char(*q))) q++;
+        if (q == e || *q == '/' || *q == '[' || *q == ' ') ok = q > p; /* an unprefixed name */
+        for (size_t k = 0; k < np && !ok; k++) {
+            size_t pl = strlen(prefixes[k]);
+            ok = strncmp(p, prefixes[k], pl) == 0 && p[pl] == ':' && p[pl + 1] != '*';
+        }
+        if (!ok) r->all = true;
+        p = e;
+    }
+}
+
 static void reads_node(Reads *r, const xmlNode *n, char ***prefixes, size_t *np)
 {
     for (; n; n = n->next) {
@@ -201,6 +229,12 @@ static void reads_node(Reads *r, const xmlNode *n, char ***prefixes, size_t *np)
                 }
             for (const xmlAttr *a = n->properties; a; a = a->next)
                 if (a->children && a->children->content) reads_scan(r, (const char *)a->children->content, *prefixes, *np);
+            if (n->ns && strcmp((const char *)n->ns->href, (const char *)XSLT_NAMESPACE) == 0 &&
+                strcmp((const char *)n->name, "key") == 0) {
+                const xmlAttr *m = xmlHasProp(n, (const xmlChar *)"match");
+                key_scan(r, m && m->children && m->children->content ? (const char *)m->children->content : "*", *prefixes,
+                         *np);
+            }
             reads_node(r, n->children, prefixes, np);
         } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
             reads_scan(r, (const char *)n->content, *prefixes, *np);

@@ -312,14 +312,6 @@ static bool fonts_present(Typesetter *ts, Pages *p)
     return ok;
 }
 
-static size_t count_elements(const xmlNode *n)
-{
-    size_t k = 0;
-    for (const xmlNode *c = n->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE) k += 1 + count_elements(c);
-    return k;
-}
-
 Pages *typeset_document(Typesetter *ts, xmlDoc *doc, const TypesetOptions *opt)
 {
     xmlNode *root = xmlDocGetRootElement(doc);
@@ -351,7 +343,7 @@ Pages *typeset_document(Typesetter *ts, xmlDoc *doc, const TypesetOptions *opt)
         p->stream = v > 0;
         if (v > 0) p->flush_every = (size_t)v;
     } else {
-        p->stream = count_elements(root) > STREAM_ELEMENTS;
+        p->stream = xml_element_count(root) > STREAM_ELEMENTS;
     }
     for (xmlNode *c = root->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "meta") != 0) continue;

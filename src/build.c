@@ -621,6 +621,7 @@ void documents_build(const Model *m, const Calc *c, xmlDoc *facts, const BuildOp
             j->layout = layout_for(x, fc, j->d, j->lang, j->period);
             if (!j->layout) continue;
             j->layout_sha = layout_hash(j->layout, o->input, NULL);
+            time_mark(j->file);
         }
         if (j->lock) lock_content_check(m, o->datadir, j->d, j->lang, j->layout_sha, j->lock, lock->path);
     }

@@ -249,7 +249,9 @@ static bool free_at_exit(void)
 /* dossier render LAYOUT.xml [-o FILE.pdf] [--dump] */
 static int run_render(Options *o)
 {
+    time_mark("start");
     xmlDoc *doc = layout_read(o->arg, o->datadir);
+    time_mark("layout read");
     if (doc) {
         Typesetter *ts = typeset_new();
         char *dir = xstrdup(o->arg);

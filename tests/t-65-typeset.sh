@@ -178,6 +178,47 @@ done
     && pass "typeset/long document: footers read page X of $n, no reference left unresolved" \
     || fail "typeset/long document: footers and references" "$bad pages wrong"
 
+# Cross-references settled in place: a ref's text is "??" in the first pass
+# and the page number after it; when putting the numbers into their
+# paragraphs moves no line, no second pass is made. The bytes are those of
+# full passes (DOSSIER_FULL_PASSES=1) for every layout with references; the
+# passes are counted from DOSSIER_TIMES.
+passes() { DOSSIER_TIMES=1 "$@" 2>&1 >/dev/null | grep -c 'time typeset .*pass'; }
+for f in "$T/toc.xml" docs/examples/layout.xml tests/golden/layout/BC-BIA-2026.zh-CN.xml tests/golden/layout/DRP-01.en.xml "$R/long.xml"; do
+    b=$(basename "$f" .xml)
+    "$DOSSIER" render "$f" -o "$R/rp-$b.pdf" 2>/dev/null
+    DOSSIER_FULL_PASSES=1 "$DOSSIER" render "$f" -o "$R/rf-$b.pdf" 2>/dev/null
+    [ -s "$R/rp-$b.pdf" ] && cmp -s "$R/rp-$b.pdf" "$R/rf-$b.pdf" \
+        && pass "typeset/references in place $b: the bytes of full passes" || fail "typeset/references in place $b: the bytes of full passes"
+done
+n1=$(passes "$DOSSIER" render tests/golden/layout/BC-BIA-2026.zh-CN.xml -o "$R/rp.pdf")
+n2=$(DOSSIER_FULL_PASSES=1 passes "$DOSSIER" render tests/golden/layout/BC-BIA-2026.zh-CN.xml -o "$R/rp.pdf")
+[ "$n1" = 1 ] && [ "$n2" = 2 ] && pass "typeset/references in place: the BIA report in one pass (two with full passes)" \
+    || fail "typeset/references in place: one pass" "passes $n1, full $n2"
+# a ref in a narrow cell, to page 111: "见??" takes one line, "见111" two at
+# 10 mm, one at 12 mm; in an auto column its text sized the column. A
+# second pass exactly where a line moves or the column was sized by it,
+# and the same bytes as full passes each time
+python3 - "$R" <<'PY'
+import sys
+for name, width in (("ref10", "10mm"), ("ref12", "12mm"), ("refauto", "auto")):
+    w = open(f"{sys.argv[1]}/{name}.xml", "w", encoding="utf-8").write
+    w('<?xml version="1.0" encoding="UTF-8"?>\n<document xmlns="urn:dossier:layout:1" lang="zh-CN" title="引用" date="2026-10-31">\n')
+    w('<page-master name="body" size="A5" margin-top="20mm" margin-bottom="20mm" margin-left="15mm" margin-right="15mm"/>\n<section master="body">\n')
+    w(f'<table widths="{width} 1*" header-rows="0"><row><cell>见<ref to="end" show="page"/></cell><cell>末页</cell></row></table>\n')
+    for i in range(110):
+        w(f'<p>第 {i + 1} 页的正文。</p><page-break/>\n')
+    w('<p id="end">最后一页。</p>\n</section></document>\n')
+PY
+for c in ref10:2 ref12:1 refauto:2; do
+    b=${c%:*} want=${c#*:}
+    got=$(passes "$DOSSIER" render "$R/$b.xml" -o "$R/$b.pdf")
+    DOSSIER_FULL_PASSES=1 "$DOSSIER" render "$R/$b.xml" -o "$R/$b-full.pdf" 2>/dev/null
+    [ "$got" = "$want" ] && cmp -s "$R/$b.pdf" "$R/$b-full.pdf" && pdftotext -l 1 "$R/$b.pdf" - | tr -d ' \n' | grep -q '见111' \
+        && pass "typeset/references in place $b: $want pass(es), page 111 shown, the bytes of full passes" \
+        || fail "typeset/references in place $b" "passes $got (want $want)"
+done
+
 # a layout tree that does not validate: an error at its line and column
 printf '<?xml version="1.0"?>\n<document xmlns="urn:dossier:layout:1" lang="zh-CN" title="x">\n<page-master name="b"/>\n<section master="b"><para>x</para></section>\n</document>\n' >"$R/bad.xml"
 "$DOSSIER" render "$R/bad.xml" -o "$R/bad.pdf" 2>"$R/bad.err"; st=$?

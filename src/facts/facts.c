@@ -786,7 +786,11 @@ xmlDoc *facts_build(const Model *m, const Calc *c, const FactsOptions *opt)
     annotations(&o, m);
     o.doc = xmlNewDoc((const xmlChar *)"1.0");
     o.doc->encoding = xmlStrdup((const xmlChar *)"UTF-8");
-    xmlNode *root = xmlNewNode(NULL, (const xmlChar *)"facts");
+    /* names (of elements and attributes) once each in a dictionary, not
+     * once a node: about a third less memory to fault in at M */
+    o.doc->dict = xmlDictCreate();
+    if (!o.doc->dict) die_oom();
+    xmlNode *root = xmlNewDocNode(o.doc, NULL, (const xmlChar *)"facts", NULL);
     xmlDocSetRootElement(o.doc, root);
     o.f = xmlNewNs(root, (const xmlChar *)FACTS_NS, NULL);
     o.d = xmlNewNs(root, (const xmlChar *)DOSSIER_NS, (const xmlChar *)"d");

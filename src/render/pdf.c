@@ -514,6 +514,7 @@ static bool render_fd(Pages *p, int raw, int out)
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, "2000-01-01T00:00:00Z");
     cairo_t *cr = cairo_create(s);
     pages_each(p, draw_one, cr);
+    time_mark("pages drawn");
     flow_reset(p); /* what the last pages held */
     pages_drawn(p);
     outline(p, s);
@@ -529,7 +530,10 @@ static bool render_fd(Pages *p, int raw, int out)
         diag_system("drawing the PDF failed: %s", err ? strerror(err) : cairo_status_to_string(st));
         return false;
     }
-    return finish(p, raw, out);
+    time_mark("cairo's file");
+    bool ok = finish(p, raw, out);
+    time_mark("libqpdf");
+    return ok;
 }
 
 /* Render into an unnamed temporary file: its descriptor, or -1 (reported).

@@ -414,6 +414,12 @@ xmlDoc *xform_document_limited(Xform *x, xmlDoc *facts, const char *kind, const 
         return NULL;
     }
     current_sheet = path;
+    /* pruned first: creating the context numbers the elements of the
+     * document in document order (xmlXPathOrderDocElems), which then reaches
+     * only what the transform can; sections put back keep numbers from
+     * another transform's order, and every transform numbers afresh */
+    Pruned pr;
+    prune(facts, c, &pr);
     xsltTransformContextPtr ctxt = xsltNewTransformContext(style, facts);
     if (!ctxt) die_oom();
     xsltSetCtxtSecurityPrefs(x->sec, ctxt);
@@ -421,11 +427,6 @@ xmlDoc *xform_document_limited(Xform *x, xmlDoc *facts, const char *kind, const 
     xsltQuoteOneUserParam(ctxt, (const xmlChar *)"lang", (const xmlChar *)lang);
     if (max_class) xsltQuoteOneUserParam(ctxt, (const xmlChar *)"max-class", (const xmlChar *)max_class);
     xmlSetGenericErrorFunc(NULL, on_xslt_error);
-    Pruned pr;
-    prune(facts, c, &pr);
-    /* document order afresh for what the transform can reach (sections
-     * put back keep numbers from another transform's order) */
-    xmlXPathOrderDocElems(facts);
     xmlDoc *res = xsltApplyStylesheetUser(style, facts, NULL, NULL, NULL, ctxt);
     unprune(facts, &pr);
     flush_message();

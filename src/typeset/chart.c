@@ -1563,6 +1563,17 @@ static double dep_row_width(const Chart *c, size_t L, const double *bw, double s
     return rw;
 }
 
+/* The width of the widest row if every label took no width: less than or
+ * equal to what dep_fit finds at that size. */
+static double dep_least_width(const Chart *c, double size)
+{
+    double *bw = xcalloc(c->verts.n ? c->verts.n : 1, sizeof *bw), w = 0;
+    for (size_t v = 0; v < c->verts.n; v++) bw[v] = 2 * dep_pad(size);
+    for (size_t L = 0; L < c->nlayers; L++) w = fmax(w, dep_row_width(c, L, bw, size));
+    free(bw);
+    return w;
+}
+
 /* Fit layer L into aw points: the widest wrap, from one line down, at
  * which the row fits and no label is cut; failing that the narrowest that
  * cuts none (or none at all). Returns the row's width. */
@@ -1665,6 +1676,10 @@ static void draw_dependency(const Chart *c, const Pen *p)
     double smin = fmin(6, p->size), need_w = 0, need_h = 0;
     for (;; d.size = fmax(d.size - 0.5, smin)) {
         if (d.size <= smin) d.lines = 5;
+        /* a size at which a row is too wide even with empty labels is
+         * passed over without laying any label out: the fit below would
+         * find it too wide, and the next size sets every box again */
+        else if (dep_least_width(c, d.size) > aw) continue;
         need_w = dep_fit(c, p, &d, aw, row_h, &need_h);
         if ((need_w <= aw && need_h <= ah) || d.size <= smin) break;
     }

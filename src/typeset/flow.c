@@ -345,6 +345,7 @@ static void flow_chart(Pages *p, Ctx *c, const xmlNode *n)
 static double natural_width(Pages *p, Para *pa)
 {
     para_layout(p, pa);
+    pa->measured = true;
     PangoLayout *l = pango_layout_copy(pa->layout);
     pango_layout_set_width(l, -1);
     pango_layout_set_indent(l, 0);
@@ -666,6 +667,7 @@ static void collect_headings(Pages *p, const xmlNode *parent, int *counters)
             }
             Para *tmp = para_new(p, n, NULL, &p->styles[0], 1000, NULL);
             h->title = xstrdup(tmp->text);
+            tmp->title_only = true;
             tmp->until = 1; /* not shown: let go with the first items */
             const char *id = attr_str(n, "id");
             h->id = id ? xstrdup(id) : xasprintf("h-%d", p->nheadings + 1);

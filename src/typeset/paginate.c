@@ -148,7 +148,11 @@ static void let_go(Pages *p, size_t cut)
     size_t keep = 0, cursor = 0;
     for (size_t i = 0; i < p->nparas; i++) {
         Para *pa = p->paras[i];
-        if (pa->until && pa->until <= cut) {
+        if (pa->until && pa->until <= cut && pa->has_ref && !pa->title_only) {
+            para_drop(pa); /* its lines are kept, for refs_patch at the end of the pass */
+            p->paras[keep++] = pa;
+            if (i < p->drop_cursor) cursor++;
+        } else if (pa->until && pa->until <= cut) {
             for (size_t r = 0; r < p->nrebuilt; r++)
                 if (p->rebuilt[r] == pa) p->rebuilt[r--] = p->rebuilt[--p->nrebuilt];
             para_free(pa);

@@ -28,6 +28,7 @@ typedef struct {
     const Style *st;
     Link *links;
     int nlinks;
+    int ref_first; /* the first of p->refs made for this paragraph */
 } Builder;
 
 static bool is_cjk(gunichar c)
@@ -169,6 +170,8 @@ static void inline_element(Builder *b, const xmlNode *c)
         p->refs[p->nrefs].to = xstrdup(to_copy);
         p->refs[p->nrefs].show = show ? xstrdup(show) : NULL;
         p->refs[p->nrefs].text = t;
+        p->refs[p->nrefs].para = NULL; /* set when the paragraph is made */
+        p->refs[p->nrefs].at = start;
         p->nrefs++;
         add_link(b, start, NULL, to_copy);
         link_colour(b, start);
@@ -217,6 +220,7 @@ Para *para_new(Pages *p, const xmlNode *n, const char *plain, const Style *st, d
     b.p = p;
     b.st = st;
     b.attrs = pango_attr_list_new();
+    b.ref_first = p->nrefs;
     b.keep_space = n && strcmp((const char *)n->name, "pre") == 0;
     if (prefix && *prefix) {
         put_literal(&b, prefix);
@@ -248,6 +252,8 @@ Para *para_new(Pages *p, const xmlNode *n, const char *plain, const Style *st, d
     pa->indent = st->indent;
     pa->wrap_char = b.keep_space;
     pa->last_page = -1;
+    for (int k = b.ref_first; k < p->nrefs; k++) p->refs[k].para = pa;
+    pa->has_ref = p->nrefs > b.ref_first;
     track(p, pa);
     return pa;
 }
@@ -465,6 +471,109 @@ char *ref_text(Pages *p, const char *to, const char *show)
     if (strcmp(show, "number") == 0) return xstrdup(num ? num : "??");
     if (num) return zh ? xasprintf("第 %s 节（第 %s 页）", num, pg) : xasprintf("%s, page %s", num, pg);
     return zh ? xasprintf("第 %s 页", pg) : xasprintf("page %s", pg);
+}
+
+/* ---- cross-references settled in place ---- */
+
+static gunichar last_char(const char *s)
+{
+    return *s ? g_utf8_get_char(g_utf8_find_prev_char(s, s + strlen(s))) : 0;
+}
+
+/* a byte index of the old text, in the text with [at, at + was) replaced
+ * by `now` bytes (no index falls inside a ref's own text) */
+static guint shifted(guint i, guint at, guint was, guint now)
+{
+    if (i == G_MAXUINT || i <= at) return i;
+    return i >= at + was ? i - was + now : at;
+}
+
+/* one ref's text replaced in its paragraph: text, attributes, links */
+static void splice_ref(Para *pa, int at, const char *was, const char *now)
+{
+    size_t len = strlen(pa->text), nw = strlen(was), nn = strlen(now);
+    char *t = xmalloc(len - nw + nn + 1);
+    memcpy(t, pa->text, (size_t)at);
+    memcpy(t + at, now, nn);
+    memcpy(t + at + nn, pa->text + at + nw, len - (size_t)at - nw + 1);
+    free(pa->text);
+    pa->text = t;
+    guint c[3] = {(guint)at, (guint)nw, (guint)nn};
+    /* the attributes, shifted, into a new list in the old one's order:
+     * which is the order a new build of the paragraph gives, since no index
+     * falls inside the ref's text and neither text is empty */
+    GSList *all = pango_attr_list_get_attributes(pa->attrs);
+    PangoAttrList *to = pango_attr_list_new();
+    for (GSList *q = all; q; q = q->next) {
+        PangoAttribute *a = q->data;
+        a->start_index = shifted(a->start_index, c[0], c[1], c[2]);
+        a->end_index = shifted(a->end_index, c[0], c[1], c[2]);
+        pango_attr_list_insert(to, a);
+    }
+    g_slist_free(all);
+    pango_attr_list_unref(pa->attrs);
+    pa->attrs = to;
+    for (int i = 0; i < pa->nlinks; i++) {
+        pa->links[i].start = (int)shifted((guint)pa->links[i].start, c[0], c[1], c[2]);
+        pa->links[i].end = (int)shifted((guint)pa->links[i].end, c[0], c[1], c[2]);
+    }
+}
+
+static bool same_lines(const Para *pa, const LineBox *lines, int nlines, double height)
+{
+    if (pa->nlines != nlines || pa->height != height) return false;
+    for (int i = 0; i < nlines; i++)
+        if (pa->lines[i].top != lines[i].top || pa->lines[i].bottom != lines[i].bottom ||
+            pa->lines[i].baseline != lines[i].baseline)
+            return false;
+    return true;
+}
+
+bool refs_patch(Pages *p)
+{
+    const char *full = getenv("DOSSIER_FULL_PASSES");
+    if (full && *full) return false;
+    char **now = xcalloc((size_t)p->nrefs + 1, sizeof *now);
+    bool ok = true;
+    for (int i = 0; i < p->nrefs && ok; i++) {
+        struct RefUse *r = &p->refs[i];
+        now[i] = ref_text(p, r->to, r->show);
+        if (strcmp(now[i], r->text) == 0) continue;
+        /* in a running header or footer, a heading's title (copied into
+         * the contents) or a column sized by its text, or a text whose
+         * last character changes how the space after it is treated */
+        ok = r->para && !r->para->title_only && !r->para->measured && *now[i] && *r->text &&
+             is_cjk(last_char(now[i])) == is_cjk(last_char(r->text));
+    }
+    /* later refs first: the places of earlier ones in the same paragraph
+     * stay true */
+    for (int i = p->nrefs - 1; i >= 0 && ok; i--) {
+        struct RefUse *r = &p->refs[i];
+        if (strcmp(now[i], r->text) == 0) continue;
+        Para *pa = r->para;
+        LineBox *old = pa->lines;
+        int nold = pa->nlines;
+        double hold = pa->height;
+        /* the other refs of this paragraph: all put in before it is laid out again */
+        int first = i;
+        while (first > 0 && p->refs[first - 1].para == pa) first--;
+        for (int k = i; k >= first; k--)
+            if (strcmp(now[k], p->refs[k].text) != 0) splice_ref(pa, p->refs[k].at, p->refs[k].text, now[k]);
+        para_drop(pa);
+        pa->lines = NULL;
+        para_layout(p, pa);
+        ok = same_lines(pa, old, nold, hold);
+        free(old);
+        for (int k = i; k >= first; k--) {
+            free(p->refs[k].text);
+            p->refs[k].text = now[k];
+            now[k] = NULL;
+        }
+        i = first;
+    }
+    for (int i = 0; i < p->nrefs; i++) free(now[i]);
+    free(now);
+    return ok;
 }
 
 /* ---- running headers and footers ---- */

@@ -371,6 +371,7 @@ Pages *typeset_document(Typesetter *ts, xmlDoc *doc, const TypesetOptions *opt)
         flow_reset(p);
         flow_document(p);
         paginate(p, true);
+        time_mark(p->pass == 1 ? "typeset pass 1" : "typeset another pass");
         p->total = p->done + p->npages;
         bool changed = false;
         for (int i = 0; i < p->nrefs && !changed; i++) {
@@ -378,7 +379,9 @@ Pages *typeset_document(Typesetter *ts, xmlDoc *doc, const TypesetOptions *opt)
             changed = strcmp(now, p->refs[i].text) != 0;
             free(now);
         }
-        if (!changed) break;
+        /* the new texts in their paragraphs, when no line moves: the next
+         * pass would make the same pages */
+        if (!changed || refs_patch(p)) break;
     }
     return p;
 }

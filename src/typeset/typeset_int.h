@@ -80,6 +80,9 @@ typedef struct Para {
     size_t cost;              /* estimated bytes its layout holds */
     struct Pages *owner;      /* for the memory account; NULL if untracked */
     size_t until;             /* streaming: 1 + the last item that shows it; 0 while unknown */
+    bool has_ref;             /* holds a cross-reference's text: kept to the end of the pass */
+    bool measured;            /* its natural width sized a table column */
+    bool title_only;          /* a heading's title, copied out: not shown itself */
 } Para;
 
 /* ---- tables ---- */
@@ -260,6 +263,8 @@ struct Pages {
     int pass;                 /* 1, 2 ... while cross-references settle */
     struct RefUse {
         char *to, *show, *text;
+        Para *para;           /* the paragraph it is in (NULL: a running header or footer) */
+        int at;               /* where its text starts in the paragraph's, in bytes */
     } *refs;                  /* every ref's text in this pass */
     int nrefs;
     int next_heading;         /* the flow's place in headings[] */
@@ -298,6 +303,11 @@ Para *para_new(Pages *p, const xmlNode *n, const char *plain, const Style *st, d
 void para_layout(Pages *p, Para *pa);  /* make (or remake) the layout and measure */
 void para_drop(Para *pa);              /* forget the layout */
 void para_free(Para *pa);
+/* After a pass in which cross-references' texts changed: puts the new
+ * texts into their paragraphs, and is true when no line of any of them
+ * moved, so that the next pass would paginate exactly as this one did.
+ * False: another pass is needed (DOSSIER_FULL_PASSES=1: always). */
+bool refs_patch(Pages *p);
 /* After page `page` is drawn: drop the layouts made again for it that no
  * later page needs. */
 void pages_release(Pages *p, int page);

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "fontpack.h"
+#include "../util.h"
 
 /* the number of glyphs of a CIDFontType0 from its /W array: cairo lists
  * every glyph of the subset, CIDs 0..n-1 ("c [w1 w2 ...]" or "c1 c2 w") */
@@ -119,16 +120,99 @@ static void pack_font(qpdf_data q, qpdf_oh font)
     qpdf_oh_release(q, fd);
 }
 
+/* the keys of a dictionary (qpdf's C API has one key iterator a qpdf_data,
+ * so they are taken out before anything else is looked at) */
+static char **dict_keys(qpdf_data q, qpdf_oh d, int *n)
+{
+    char **v = NULL;
+    *n = 0;
+    if (!qpdf_oh_is_dictionary(q, d)) return NULL;
+    qpdf_oh_begin_dict_key_iter(q, d);
+    while (qpdf_oh_dict_more_keys(q)) {
+        v = xrealloc(v, (size_t)(*n + 1) * sizeof *v);
+        v[(*n)++] = xstrdup(qpdf_oh_dict_next_key(q));
+    }
+    return v;
+}
+
+typedef struct {
+    int *v;
+    int n;
+} Seen;
+
+/* true the first time an object is met */
+static bool first_time(qpdf_data q, qpdf_oh o, Seen *s)
+{
+    int id = qpdf_oh_get_object_id(q, o);
+    if (id <= 0) return true; /* direct: met once */
+    for (int i = 0; i < s->n; i++)
+        if (s->v[i] == id) return false;
+    s->v = xrealloc(s->v, (size_t)(s->n + 1) * sizeof *s->v);
+    s->v[s->n++] = id;
+    return true;
+}
+
+/* the CID fonts of a resource dictionary (Type 0 fonts' descendants), and
+ * of the form XObjects it names, in turn */
+static void pack_resources(qpdf_data q, qpdf_oh res, Seen *seen, int depth)
+{
+    if (depth > 16 || !qpdf_oh_is_dictionary(q, res)) return;
+    const char *kinds[] = {"/Font", "/XObject"};
+    for (int k = 0; k < 2; k++) {
+        qpdf_oh d = qpdf_oh_get_key(q, res, kinds[k]);
+        int n;
+        char **keys = dict_keys(q, d, &n);
+        for (int i = 0; i < n; i++) {
+            qpdf_oh o = qpdf_oh_get_key(q, d, keys[i]);
+            if (k == 0) {
+                qpdf_oh desc = qpdf_oh_get_key(q, o, "/DescendantFonts");
+                int nd = qpdf_oh_is_array(q, desc) ? qpdf_oh_get_array_n_items(q, desc) : 0;
+                for (int j = 0; j < nd; j++) {
+                    qpdf_oh f = qpdf_oh_get_array_item(q, desc, j);
+                    if (qpdf_oh_is_dictionary_of_type(q, f, "/Font", "/CIDFontType0") && first_time(q, f, seen))
+                        pack_font(q, f);
+                    qpdf_oh_release(q, f);
+                }
+                qpdf_oh_release(q, desc);
+            } else if (qpdf_oh_is_stream(q, o) && first_time(q, o, seen)) {
+                qpdf_oh dict = qpdf_oh_get_dict(q, o);
+                qpdf_oh sub = qpdf_oh_get_key(q, dict, "/Subtype");
+                if (qpdf_oh_is_name_and_equals(q, sub, "/Form")) {
+                    qpdf_oh r = qpdf_oh_get_key(q, dict, "/Resources");
+                    pack_resources(q, r, seen, depth + 1);
+                    qpdf_oh_release(q, r);
+                }
+                qpdf_oh_release(q, sub);
+                qpdf_oh_release(q, dict);
+            }
+            qpdf_oh_release(q, o);
+            free(keys[i]);
+        }
+        free(keys);
+        qpdf_oh_release(q, d);
+    }
+}
+
+/* The fonts are found from the pages' resources (inherited ones too),
+ * not by reading every object of the file: looking each up by number made
+ * libqpdf parse every stream's dictionary, out of order. */
 void pdf_pack_fonts(qpdf_data q)
 {
-    qpdf_oh trailer = qpdf_get_trailer(q);
-    qpdf_oh size = qpdf_oh_get_key(q, trailer, "/Size");
-    int n = qpdf_oh_is_integer(q, size) ? qpdf_oh_get_int_value_as_int(q, size) : 0;
-    for (int id = 1; id < n; id++) {
-        qpdf_oh o = qpdf_get_object_by_id(q, id, 0);
-        if (qpdf_oh_is_dictionary_of_type(q, o, "/Font", "/CIDFontType0")) pack_font(q, o);
-        qpdf_oh_release(q, o);
+    Seen seen = {0};
+    int np = qpdf_get_num_pages(q);
+    for (int i = 0; i < np; i++) {
+        qpdf_oh node = qpdf_get_page_n(q, (size_t)i);
+        for (int up = 0; up < 32 && qpdf_oh_is_dictionary(q, node); up++) {
+            qpdf_oh res = qpdf_oh_get_key(q, node, "/Resources");
+            bool has = qpdf_oh_is_dictionary(q, res);
+            if (has && first_time(q, res, &seen)) pack_resources(q, res, &seen, 0);
+            qpdf_oh_release(q, res);
+            if (has) break;
+            qpdf_oh parent = qpdf_oh_get_key(q, node, "/Parent");
+            qpdf_oh_release(q, node);
+            node = parent;
+        }
+        qpdf_oh_release(q, node);
     }
-    qpdf_oh_release(q, size);
-    qpdf_oh_release(q, trailer);
+    free(seen.v);
 }

@@ -438,8 +438,9 @@ static bool doc_date(const Pages *p, char out[16])
 }
 
 /* libqpdf: proper dates, /Lang, a deterministic /ID, object streams. It
- * reads cairo's file (raw) and writes the finished one (out) through their
- * /proc/self/fd names, so neither is held in memory (mapping the input
+ * writes the finished file (out) through its /proc/self/fd name; it reads
+ * cairo's (raw) from memory, or for a streamed document through its name,
+ * so that no copy of a long document's PDF is held in memory (mapping it
  * would add its pages to the process's resident set). */
 static bool finish(const Pages *p, int raw, int out)
 {
@@ -448,7 +449,23 @@ static bool finish(const Pages *p, int raw, int out)
     snprintf(out_path, sizeof out_path, "/proc/self/fd/%d", out);
     qpdf_data q = qpdf_init();
     qpdf_set_suppress_warnings(q, QPDF_TRUE);
-    bool ok = !(qpdf_read(q, in_path, NULL) & QPDF_ERRORS);
+    /* a document that is not streamed is read from memory: libqpdf reads a
+     * file object by object, seeking, a read() each */
+    char *mem = NULL;
+    struct stat st;
+    if (!p->stream && fstat(raw, &st) == 0 && st.st_size > 0) {
+        size_t len = (size_t)st.st_size, got = 0;
+        mem = xmalloc(len);
+        while (mem && got < len) {
+            ssize_t r = pread(raw, mem + got, len - got, (off_t)got);
+            if (r < 0 && errno == EINTR) continue;
+            if (r <= 0) free(mem), mem = NULL; /* read as a file, below */
+            else got += (size_t)r;
+        }
+    }
+    bool ok = !((mem ? qpdf_read_memory(q, "cairo.pdf", mem, (unsigned long long)st.st_size, NULL)
+                     : qpdf_read(q, in_path, NULL)) &
+                QPDF_ERRORS);
     if (ok) {
         qpdf_oh trailer = qpdf_get_trailer(q);
         qpdf_oh info = qpdf_oh_get_key(q, trailer, "/Info");
@@ -484,6 +501,7 @@ static bool finish(const Pages *p, int raw, int out)
         diag_system("finishing the PDF failed: %s", e ? qpdf_get_error_full_text(q, e) : "libqpdf error");
     }
     qpdf_cleanup(&q);
+    free(mem);
     return ok;
 }
 

@@ -148,8 +148,8 @@ static void let_go(Pages *p, size_t cut)
     size_t keep = 0, cursor = 0;
     for (size_t i = 0; i < p->nparas; i++) {
         Para *pa = p->paras[i];
-        if (pa->until && pa->until <= cut && pa->has_ref && !pa->title_only) {
-            para_drop(pa); /* its lines are kept, for refs_patch at the end of the pass */
+        if (pa->until && pa->until <= cut && pa->has_ref) {
+            para_drop(pa); /* kept with its lines, for refs_settle at the end of the pass */
             p->paras[keep++] = pa;
             if (i < p->drop_cursor) cursor++;
         } else if (pa->until && pa->until <= cut) {

@@ -529,25 +529,26 @@ static bool same_lines(const Para *pa, const LineBox *lines, int nlines, double 
     return true;
 }
 
-bool refs_patch(Pages *p)
+bool refs_settle(Pages *p)
 {
     const char *full = getenv("DOSSIER_FULL_PASSES");
-    if (full && *full) return false;
     char **now = xcalloc((size_t)p->nrefs + 1, sizeof *now);
-    bool ok = true;
-    for (int i = 0; i < p->nrefs && ok; i++) {
+    bool ok = true, changed = false;
+    for (int i = 0; i < p->nrefs; i++) {
         struct RefUse *r = &p->refs[i];
         now[i] = ref_text(p, r->to, r->show);
         if (strcmp(now[i], r->text) == 0) continue;
-        /* in a running header or footer, a heading's title (copied into
-         * the contents) or a column sized by its text, or a text whose
-         * last character changes how the space after it is treated */
-        ok = r->para && !r->para->title_only && !r->para->measured && *now[i] && *r->text &&
-             is_cjk(last_char(now[i])) == is_cjk(last_char(r->text));
+        changed = true;
+        /* not in place: in a running header or footer, in a heading's
+         * title (copied into the contents) or a column sized by its text,
+         * or a text whose last character changes how the space after it is
+         * treated */
+        ok = ok && !(full && *full) && r->para && !r->para->title_only && !r->para->measured && *now[i] &&
+             *r->text && is_cjk(last_char(now[i])) == is_cjk(last_char(r->text));
     }
     /* later refs first: the places of earlier ones in the same paragraph
      * stay true */
-    for (int i = p->nrefs - 1; i >= 0 && ok; i--) {
+    for (int i = p->nrefs - 1; i >= 0 && ok && changed; i--) {
         struct RefUse *r = &p->refs[i];
         if (strcmp(now[i], r->text) == 0) continue;
         Para *pa = r->para;
@@ -573,7 +574,7 @@ bool refs_patch(Pages *p)
     }
     for (int i = 0; i < p->nrefs; i++) free(now[i]);
     free(now);
-    return ok;
+    return ok || !changed;
 }
 
 /* ---- running headers and footers ---- */

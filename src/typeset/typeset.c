@@ -373,15 +373,7 @@ Pages *typeset_document(Typesetter *ts, xmlDoc *doc, const TypesetOptions *opt)
         paginate(p, true);
         time_mark(p->pass == 1 ? "typeset pass 1" : "typeset another pass");
         p->total = p->done + p->npages;
-        bool changed = false;
-        for (int i = 0; i < p->nrefs && !changed; i++) {
-            char *now = ref_text(p, p->refs[i].to, p->refs[i].show);
-            changed = strcmp(now, p->refs[i].text) != 0;
-            free(now);
-        }
-        /* the new texts in their paragraphs, when no line moves: the next
-         * pass would make the same pages */
-        if (!changed || refs_patch(p)) break;
+        if (refs_settle(p)) break;
     }
     return p;
 }

@@ -303,11 +303,12 @@ Para *para_new(Pages *p, const xmlNode *n, const char *plain, const Style *st, d
 void para_layout(Pages *p, Para *pa);  /* make (or remake) the layout and measure */
 void para_drop(Para *pa);              /* forget the layout */
 void para_free(Para *pa);
-/* After a pass in which cross-references' texts changed: puts the new
- * texts into their paragraphs, and is true when no line of any of them
- * moved, so that the next pass would paginate exactly as this one did.
- * False: another pass is needed (DOSSIER_FULL_PASSES=1: always). */
-bool refs_patch(Pages *p);
+/* After a pass: true when the cross-references' texts are settled, either
+ * unchanged or put into their paragraphs in place with no line of any of
+ * them moved (so that the next pass would paginate exactly as this one
+ * did). False: another pass is needed (DOSSIER_FULL_PASSES=1: whenever a
+ * text changed). */
+bool refs_settle(Pages *p);
 /* After page `page` is drawn: drop the layouts made again for it that no
  * later page needs. */
 void pages_release(Pages *p, int page);

@@ -98,7 +98,7 @@ void facts_cache_free(FactsCache *fc)
     if (!fc) return;
     for (size_t i = 0; i < fc->n; i++)
         if (fc->v[i].own) {
-            xmlFreeDoc(fc->v[i].facts);
+            facts_free(fc->v[i].facts);
             calc_free(fc->v[i].c);
         }
     free(fc->v);
@@ -112,11 +112,14 @@ typedef struct {
     size_t n;
 } StrVec;
 
-/* The Markdown files an element's subtree names (src attributes). */
-static void md_of(const xmlNode *n, const char *base_rel, StrVec *out)
+/* The Markdown files elements name (src attributes): n, its following
+ * siblings unless one is asked for, and their subtrees. What the facts
+ * added to a record moved into them is not looked at. */
+static void md_of(const xmlNode *n, const char *base_rel, StrVec *out, bool one)
 {
-    for (; n; n = n->next) {
+    for (; n; n = one ? NULL : n->next) {
         if (n->type != XML_ELEMENT_NODE) continue;
+        if (n->ns && n->ns->href && strcmp((const char *)n->ns->href, FACTS_NS) == 0) continue;
         xmlChar *src = xmlGetNoNsProp(n, (const xmlChar *)"src");
         if (src) {
             char *rel = load_resolve(base_rel, (const char *)src);
@@ -126,7 +129,7 @@ static void md_of(const xmlNode *n, const char *base_rel, StrVec *out)
             }
             xmlFree(src);
         }
-        md_of(n->children, base_rel, out);
+        md_of(n->children, base_rel, out, false);
     }
 }
 
@@ -144,7 +147,9 @@ static void add_record_file(StrVec *out, const xmlNode *n)
     if (!s) return;
     add_path(out, s->rel);
     StrVec md = {0};
-    md_of(xmlDocGetRootElement(n->doc), s->rel, &md);
+    /* a plan or drill is its file's root (and may have been moved into
+     * the facts since) */
+    md_of(n, s->rel, &md, true);
     for (size_t i = 0; i < md.n; i++) {
         add_path(out, md.v[i]);
         free(md.v[i]);

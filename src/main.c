@@ -247,19 +247,38 @@ static bool free_at_exit(void)
     return on;
 }
 
-/* facts.xml's bytes and their digest */
+/* facts.xml written straight into its staged file as libxml2 serializes
+ * it (never whole in memory: 55 MB at M), with its length and digest */
 typedef struct {
     xmlDoc *doc;
-    xmlChar *mem;
-    int len;
-    Sha sha;
+    int fd;
+    const char *final;
+    size_t len;
+    Sha256 *h;
+    bool ok;
 } FactsDump;
+
+static int facts_put(void *ud, const char *data, int len)
+{
+    FactsDump *d = ud;
+    if (!d->ok || len < 0 || !output_stage_put(d->fd, data, (size_t)len, d->final)) {
+        d->ok = false;
+        return -1;
+    }
+    sha256_put(d->h, data, (size_t)len);
+    d->len += (size_t)len;
+    return len;
+}
 
 static void *facts_dump(void *ud)
 {
     FactsDump *d = ud;
-    xmlDocDumpFormatMemoryEnc(d->doc, &d->mem, &d->len, "UTF-8", 1);
-    if (d->mem) d->sha = sha256_mem(d->mem, (size_t)d->len);
+    d->h = sha256_begin();
+    /* the bytes of xmlDocDumpFormatMemoryEnc(doc, ..., "UTF-8", 1) */
+    xmlOutputBuffer *out = xmlOutputBufferCreateIO(facts_put, NULL, d, NULL);
+    if (!out) die_oom();
+    d->ok = xmlSaveFormatFileTo(out, d->doc, "UTF-8", 1) >= 0 && d->ok;
+    d->ok = output_stage_close(d->fd, d->ok, d->final);
     return NULL;
 }
 
@@ -328,9 +347,12 @@ static void run_diff(const Model *m, const Calc *c, const FactsOptions *fo, cons
     for (int k = 0; k < 2; k++) {
         if (!names[k]) {
             /* the working sources */
-            xmlDoc *doc = facts_build(m, c, fo);
+            /* copied, not moved in: the model is used after it is freed */
+            FactsOptions copy = *fo;
+            copy.take = false;
+            xmlDoc *doc = facts_build(m, c, &copy);
             side[k] = document_layout(m, c, doc, bo, lock, d, lang, NULL);
-            xmlFreeDoc(doc);
+            facts_free(doc);
             continue;
         }
         const LockEntry *e = lock_find(lock, d->number, names[k], per, o->period);
@@ -398,7 +420,10 @@ static int run(Options *o)
     if (is_check && !o->has_period && !m->has_records) goto done;
     if (!choose_period(m, o)) goto done;
 
-    FactsOptions fo = {.period = o->period, .lang = o->lang};
+    /* the records are moved into the facts (each command below frees
+     * them only after its last use of the model); DOSSIER_FACTS_COPY
+     * copies them instead, for tests that compare the two */
+    FactsOptions fo = {.period = o->period, .lang = o->lang, .take = !getenv("DOSSIER_FACTS_COPY")};
     c = calc_run(m, o->period);
     time_mark("compute");
     BuildOptions bo = {.input = o->input, .output = o->output, .datadir = o->datadir, .period = o->period,
@@ -408,7 +433,7 @@ static int run(Options *o)
          * (not typeset) and compared */
         xmlDoc *doc = facts_build(m, c, &fo);
         documents_build(m, c, doc, &bo, lock);
-        xmlFreeDoc(doc);
+        facts_free(doc);
     } else if (is_explain) {
         char *text = calc_explain(c, o->arg);
         if (!text) diag_report(DIAG_ERROR, NULL, 0, 0, "no service or incident is called '%s'", o->arg);
@@ -422,7 +447,7 @@ static int run(Options *o)
         if (!mem) die_oom();
         fwrite(mem, 1, (size_t)len, stdout);
         xmlFree(mem);
-        xmlFreeDoc(doc);
+        facts_free(doc);
     } else if (is_metrics) {
         char *text = strcmp(o->format, "csv") == 0 ? metrics_csv(m, c) : metrics_json(m, c);
         fputs(text, stdout);
@@ -444,7 +469,7 @@ static int run(Options *o)
             xmlFree(mem);
             layout_free(layout);
         }
-        xmlFreeDoc(doc);
+        facts_free(doc);
     } else if (is_build) {
         if (!output_mkdir(o->output)) goto done;
         /* everything is staged; it takes its place only if all went well */
@@ -453,27 +478,25 @@ static int run(Options *o)
         /* facts.xml is written out on a thread of its own while
          * metrics.json is made (neither changes the facts, the model or
          * the figures) */
-        FactsDump fd = {.doc = doc};
+        FactsDump fd = {.doc = doc, .ok = true};
+        fd.fd = output_stage_open(o->output, "facts.xml", &fd.final);
         pthread_t th;
-        bool threaded = !alloc_seam_armed() && pthread_create(&th, NULL, facts_dump, &fd) == 0;
+        bool threaded = fd.fd >= 0 && !alloc_seam_armed() && pthread_create(&th, NULL, facts_dump, &fd) == 0;
         char *json = metrics_json(m, c);
         ManFile extra[2] = {{"facts.xml", 0, {{0}}}, {"metrics.json", strlen(json), sha256_mem(json, strlen(json))}};
         if (threaded) pthread_join(th, NULL);
-        else facts_dump(&fd);
-        if (!fd.mem) die_oom();
+        else if (fd.fd >= 0) facts_dump(&fd);
         time_mark("facts.xml made");
-        extra[0].bytes = (size_t)fd.len;
-        extra[0].sha = fd.sha;
-        bool ok = output_stage(o->output, "facts.xml", fd.mem, (size_t)fd.len) &&
-                  output_stage(o->output, "metrics.json", json, strlen(json));
-        xmlFree(fd.mem);
+        extra[0].bytes = fd.len;
+        if (fd.h) extra[0].sha = sha256_end(fd.h);
+        bool ok = fd.fd >= 0 && fd.ok && output_stage(o->output, "metrics.json", json, strlen(json));
         free(json);
         time_mark("facts.xml and metrics.json");
         bo.extra = extra;
         bo.nextra = 2;
         bo.write = true;
         if (ok) documents_build(m, c, doc, &bo, lock);
-        if (free_at_exit()) xmlFreeDoc(doc);
+        if (free_at_exit()) facts_free(doc);
         if (diag_error_count()) output_abort();
         else output_commit();
         time_mark("commit");
@@ -484,12 +507,12 @@ static int run(Options *o)
         if (documents_pack(m, c, doc, &bo, lock, o->standard, o->max_class, o->output) && !diag_error_count())
             output_commit();
         else output_abort();
-        xmlFreeDoc(doc);
+        facts_free(doc);
     } else if (is_release) {
         xmlDoc *doc = facts_build(m, c, &fo);
         if (documents_release(m, c, doc, &bo, lock, o->arg) && !diag_error_count()) output_commit();
         else output_abort();
-        xmlFreeDoc(doc);
+        facts_free(doc);
     }
 done:
     lock_free(lock);

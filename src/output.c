@@ -149,6 +149,21 @@ bool output_stage(const char *dir, const char *name, const void *data, size_t le
     return stage_close(fd, put_all(fd, data, len, final), final);
 }
 
+int output_stage_open(const char *dir, const char *name, const char **final)
+{
+    return stage_open(dir, name, final);
+}
+
+bool output_stage_put(int fd, const void *data, size_t len, const char *final)
+{
+    return put_all(fd, data, len, final);
+}
+
+bool output_stage_close(int fd, bool ok, const char *final)
+{
+    return stage_close(fd, ok, final);
+}
+
 bool output_stage_fd(const char *dir, const char *name, int src)
 {
     const char *final;

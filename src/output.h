@@ -17,6 +17,12 @@ bool output_mkdir(const char *dir);
 /* Write data to a temporary file for dir/name. Reports (as a failure of
  * the machine) and returns false on failure. */
 bool output_stage(const char *dir, const char *name, const void *data, size_t len);
+/* A staged file written by the caller, from any thread: open (on the
+ * thread that stages the others, -1 reported on failure), put, close.
+ * final is the name reports give. */
+int output_stage_open(const char *dir, const char *name, const char **final);
+bool output_stage_put(int fd, const void *data, size_t len, const char *final);
+bool output_stage_close(int fd, bool ok, const char *final);
 /* The same with the bytes of an open file (read from its start). */
 bool output_stage_fd(const char *dir, const char *name, int src);
 /* Stage and commit one file from an open file at once. */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
 #include <string.h>
 
 /* ---- the allocation seam ------------------------------------------------ */
@@ -51,8 +52,14 @@ void time_mark(const char *name)
     if (!on) return;
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
-    fprintf(stderr, "dossier: time %s %.3f s\n", name,
-            (double)(now.tv_sec - last.tv_sec) + (double)(now.tv_nsec - last.tv_nsec) / 1e9);
+    /* and the resident set now (pages, from /proc/self/statm) */
+    long pages = 0, rss = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (f && fscanf(f, "%ld %ld", &pages, &rss) != 2) rss = 0;
+    if (f) fclose(f);
+    fprintf(stderr, "dossier: time %s %.3f s, %ld MiB\n", name,
+            (double)(now.tv_sec - last.tv_sec) + (double)(now.tv_nsec - last.tv_nsec) / 1e9,
+            rss * (sysconf(_SC_PAGESIZE) / 1024) / 1024);
     last = now;
 }
 

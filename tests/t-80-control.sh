@@ -226,3 +226,24 @@ rel_sha=$(python3 -c 'import json,sys; l=json.load(open(sys.argv[1])); print([e 
 [ $st -eq 0 ] && [ -f "$P/z/documents/DRP-05_V1.0_zh-CN.pdf" ] && [ ! -f "$P/z/documents/DRP-05_V1.1_zh-CN.pdf" ] \
     && [ "$(sha_of "$P/z/documents/DRP-05_V1.0_zh-CN.pdf")" = "$rel_sha" ] && grep -q '^DRP-05,.*,V1.1,approved,.*,true,V1.0,' "$P/z/register.csv" \
     && pass "control/the current version not released: the pack holds the released V1.0, its bytes those of the release" || fail "control/the pack holds the released version" "exit $st: $(cat "$C/p.err"; ls "$P/z/documents" 2>/dev/null)"
+
+# The facts take the source records over (the model's record nodes move
+# into the facts document); DOSSIER_FACTS_COPY=1 copies them instead. Both
+# give the same files, for the sample and for a build whose released
+# documents are frozen at an earlier period: their facts are a second
+# document, copied from records already moved, and must still hold them as
+# they were released (the build passes its lock check).
+F="$WORK/facts-take"; mkdir -p "$F"
+"$DOSSIER" build -i input -o "$F/take" >/dev/null 2>"$F/t.err"; a=$?
+DOSSIER_FACTS_COPY=1 "$DOSSIER" build -i input -o "$F/copy" >/dev/null 2>"$F/c.err"; b=$?
+[ $a -eq 0 ] && [ $b -eq 0 ] && diff -r "$F/take" "$F/copy" >"$F/d1" \
+    && pass "control/records moved into the facts: the sample's files are those of copied records" \
+    || fail "control/records moved into the facts: the sample's files" "exit $a $b: $(cat "$F/t.err" "$F/c.err"; head -20 "$F/d1")"
+cp -r input "$F/in"
+for n in BC-BIA-2026 DRP-03 SM-02002; do "$DOSSIER" release "$n" -i "$F/in" --period 2026-08 >/dev/null 2>>"$F/r.err"; done
+"$DOSSIER" build -i "$F/in" -o "$F/take2" --period 2026-10 >/dev/null 2>"$F/t2.err"; a=$?
+DOSSIER_FACTS_COPY=1 "$DOSSIER" build -i "$F/in" -o "$F/copy2" --period 2026-10 >/dev/null 2>"$F/c2.err"; b=$?
+released=$(python3 -c 'import json,sys; print(sum(1 for d in json.load(open(sys.argv[1]))["documents"] if d.get("released")))' "$F/take2/manifest.json" 2>/dev/null)
+[ $a -eq 0 ] && [ $b -eq 0 ] && [ ! -s "$F/r.err" ] && [ "$released" = 5 ] && diff -r "$F/take2" "$F/copy2" >"$F/d2" \
+    && pass "control/records moved into the facts: documents frozen at an earlier period build to their released bytes, as with copies" \
+    || fail "control/records moved into the facts: documents frozen at an earlier period" "exit $a $b, $released released: $(cat "$F/r.err" "$F/t2.err" "$F/c2.err"; head -20 "$F/d2")"

@@ -30,6 +30,24 @@ Sha sha256_mem(const void *data, size_t len)
     return s;
 }
 
+Sha256 *sha256_begin(void)
+{
+    return (Sha256 *)g_checksum_new(G_CHECKSUM_SHA256);
+}
+
+void sha256_put(Sha256 *h, const void *data, size_t len)
+{
+    g_checksum_update((GChecksum *)h, data, (gssize)len);
+}
+
+Sha sha256_end(Sha256 *h)
+{
+    Sha s;
+    snprintf(s.hex, sizeof s.hex, "%s", g_checksum_get_string((GChecksum *)h));
+    g_checksum_free((GChecksum *)h);
+    return s;
+}
+
 bool sha256_file(const char *path, Sha *out)
 {
     FILE *f = fopen(path, "rb");

@@ -29,6 +29,11 @@ typedef struct {
 } Sha;
 
 Sha sha256_mem(const void *data, size_t len);
+/* The same over data given in parts. */
+typedef struct Sha256 Sha256;
+Sha256 *sha256_begin(void);
+void sha256_put(Sha256 *h, const void *data, size_t len);
+Sha sha256_end(Sha256 *h);
 /* false if the file cannot be read */
 bool sha256_file(const char *path, Sha *out);
 

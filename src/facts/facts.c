@@ -29,6 +29,7 @@ typedef struct {
     Map *annot;         /* source element (as "%p") -> an Annot: computed figures to add to its copy */
     char **annot_keys;
     size_t nannot_keys;
+    bool take; /* move the source records in rather than copy them */
 } Out;
 
 /* Computed figures that belong to a part of a copied record (a drill's
@@ -303,16 +304,71 @@ static int cmp_outage_calc(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* A copy of a record that was moved into an earlier facts document: what
+ * that document added (attributes and elements in the facts namespace,
+ * and the declaration the copy made for them) comes off again. */
+static bool is_facts_ns(const xmlNs *ns)
+{
+    return ns && ns->href && strcmp((const char *)ns->href, FACTS_NS) == 0;
+}
+
+static void strip_facts(xmlNode *n)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) continue;
+        for (xmlAttr *a = n->properties, *next; a; a = next) {
+            next = a->next;
+            if (is_facts_ns(a->ns)) xmlRemoveProp(a);
+        }
+        for (xmlNode *k = n->children, *next; k; k = next) {
+            next = k->next;
+            if (k->type == XML_ELEMENT_NODE && is_facts_ns(k->ns)) {
+                xmlUnlinkNode(k);
+                xmlFreeNode(k);
+            }
+        }
+        strip_facts(n->children);
+        for (xmlNs **link = &n->nsDef; *link;) {
+            xmlNs *ns = *link;
+            if (is_facts_ns(ns)) {
+                *link = ns->next;
+                ns->next = NULL;
+                xmlFreeNs(ns);
+            } else {
+                link = &ns->next;
+            }
+        }
+    }
+}
+
+/* A record under parent, marked with its file and line: the source's own
+ * element moved in (take: the model's node is then this one), or a copy. */
 static xmlNode *copy_rec(Out *o, xmlNode *parent, const xmlNode *src)
 {
-    xmlNode *c = xmlDocCopyNode((xmlNode *)src, o->doc, 1);
-    if (!c) die_oom();
+    Src *s = src_of(src);
+    xmlNode *c;
+    if (o->take && s && src->doc == s->doc) {
+        c = (xmlNode *)src;
+        xmlUnlinkNode(c);
+        /* names and interned text into the facts' dictionary, the
+         * namespace onto the facts root's d: */
+        if (xmlDOMWrapAdoptNode(NULL, s->doc, c, o->doc, parent, 0) != 0) die_oom();
+        src_moved(c, s);
+    } else {
+        c = xmlDocCopyNode((xmlNode *)src, o->doc, 1);
+        if (!c) die_oom();
+        if (s && src->doc != s->doc) {
+            xmlNode *next = c->next;
+            c->next = NULL;
+            strip_facts(c);
+            c->next = next;
+        }
+    }
     fix_ns(c, o->d);
     xmlAddChild(parent, c);
     mark_element(o, src, c);
     mark_findings(o, src->children, c->children);
     set_origin(o, c, src);
-    const Src *s = src_of(src);
     if (s) {
         xmlNode *next = c->next;
         c->next = NULL;
@@ -742,9 +798,7 @@ static void summaries(Out *o, xmlNode *root)
         xmlNode *x = child(o, srcs, "source");
         set(x, "file", s->rel);
         set(x, "kind", srckind_root((SrcKind)s->kind));
-        long n = 0;
-        for (xmlNode *k = xmlDocGetRootElement(s->doc)->children; k; k = k->next) n += k->type == XML_ELEMENT_NODE;
-        set_int(x, "records", n);
+        set_int(x, "records", s->records);
     }
     quarters(o, root);
 }
@@ -790,6 +844,7 @@ xmlDoc *facts_build(const Model *m, const Calc *c, const FactsOptions *opt)
      * copied into every node (6 % less memory for `dossier facts` at M) */
     o.doc->dict = xmlDictCreate();
     if (!o.doc->dict) die_oom();
+    o.take = opt->take && src_move_into(o.doc);
     xmlNode *root = xmlNewDocNode(o.doc, NULL, (const xmlChar *)"facts", NULL);
     xmlDocSetRootElement(o.doc, root);
     o.f = xmlNewNs(root, (const xmlChar *)FACTS_NS, NULL);
@@ -911,4 +966,11 @@ xmlDoc *facts_build(const Model *m, const Calc *c, const FactsOptions *opt)
     free(o.keys);
     free(o.kind_text);
     return o.doc;
+}
+
+void facts_free(xmlDoc *doc)
+{
+    if (!doc) return;
+    src_moved_forget(doc);
+    xmlFreeDoc(doc);
 }

@@ -383,6 +383,7 @@ bool src_parse(Src *s)
         s->doc = NULL;
         return false;
     }
+    for (const xmlNode *k = xmlDocGetRootElement(doc)->children; k; k = k->next) s->records += k->type == XML_ELEMENT_NODE;
     return true;
 }
 
@@ -491,7 +492,78 @@ void src_free(Src *s)
 
 /* ---- the locator ------------------------------------------------------------- */
 
-Src *src_of(const xmlNode *n) { return n && n->doc ? n->doc->_private : NULL; }
+/* Records moved into the facts document (facts_build with take): each
+ * record's element -> its source, open addressing by pointer. Filled and
+ * emptied on the main thread; src_of reads it from any thread while it
+ * stays unchanged (metrics.json beside facts.xml's writer). */
+static struct {
+    const xmlDoc *doc;
+    const xmlNode **node;
+    Src **src;
+    size_t cap, n;
+} moved;
+
+static size_t moved_slot(const xmlNode *n)
+{
+    uint64_t x = (uint64_t)(uintptr_t)n;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    size_t i = (size_t)x & (moved.cap - 1);
+    while (moved.node[i] && moved.node[i] != n) i = (i + 1) & (moved.cap - 1);
+    return i;
+}
+
+bool src_move_into(const xmlDoc *doc)
+{
+    if (moved.doc && moved.doc != doc) return false;
+    moved.doc = doc;
+    return true;
+}
+
+void src_moved(const xmlNode *n, Src *s)
+{
+    if (2 * (moved.n + 1) > moved.cap) {
+        const xmlNode **node = moved.node;
+        Src **src = moved.src;
+        size_t cap = moved.cap;
+        moved.cap = cap ? 2 * cap : 1024;
+        moved.node = xcalloc(moved.cap, sizeof *moved.node);
+        moved.src = xcalloc(moved.cap, sizeof *moved.src);
+        for (size_t i = 0; i < cap; i++)
+            if (node[i]) {
+                size_t j = moved_slot(node[i]);
+                moved.node[j] = node[i];
+                moved.src[j] = src[i];
+            }
+        free(node);
+        free(src);
+    }
+    size_t i = moved_slot(n);
+    moved.n += !moved.node[i];
+    moved.node[i] = n;
+    moved.src[i] = s;
+}
+
+void src_moved_forget(const xmlDoc *doc)
+{
+    if (!doc || doc != moved.doc) return;
+    free(moved.node);
+    free(moved.src);
+    memset(&moved, 0, sizeof moved);
+}
+
+Src *src_of(const xmlNode *n)
+{
+    if (!n || !n->doc) return NULL;
+    if (n->doc != moved.doc) return n->doc->_private;
+    /* in the facts document: the record it is part of */
+    for (; n && moved.n; n = n->parent) {
+        size_t i = moved_slot(n);
+        if (moved.node[i]) return moved.src[i];
+    }
+    return NULL;
+}
 
 /* Byte offset of a node's '<', or of an attribute's name within it. */
 static bool node_offset(const Src *s, const xmlNode *n, const char *attr, size_t *out)

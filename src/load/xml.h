@@ -34,6 +34,8 @@ typedef struct Src {
     size_t *lines; /* byte offset where each line starts */
     size_t nlines;
     xmlDoc *doc;   /* NULL if not well-formed */
+    long records;  /* elements under the root when parsed (records may be
+                    * moved out of doc into the facts since) */
     int kind;      /* SrcKind, load/load.h */
     bool valid;    /* well-formed and valid against its schema */
 } Src;
@@ -55,8 +57,18 @@ bool src_parse(Src *s);
 bool src_validate(Src *s, const char *schema_path);
 void src_free(Src *s);
 
-/* The source of a node (through node->doc->_private). */
+/* The source of a node: through node->doc->_private, or, for a record
+ * moved into the facts document (src_move_into), through the record's
+ * element. */
 Src *src_of(const xmlNode *n);
+/* Records of s are to be moved into doc (the facts document) rather than
+ * copied: false if records are already moved into another document (they
+ * are then copied). Called on the main thread. */
+bool src_move_into(const xmlDoc *doc);
+/* The record element n of s now lives in that document. */
+void src_moved(const xmlNode *n, Src *s);
+/* doc is about to be freed: forget what was moved into it. */
+void src_moved_forget(const xmlDoc *doc);
 /* Line and column (1-based, in characters) of a node's start tag, or of
  * one of its attributes when attr is not NULL. */
 void src_locate(const xmlNode *n, const char *attr, int *line, int *col);

@@ -286,6 +286,9 @@ typedef struct {
     char *file;
     bool reuse;
     size_t weight; /* elements in its layout: the work of typesetting it */
+    bool sent;     /* to the press; its result comes back in result */
+    Buf result;
+    bool result_ok;
     /* results */
     Buf pdf;
     int pages;
@@ -310,12 +313,33 @@ static int cmp_weight(const void *a, const void *b)
 
 static bool typeset_one(Typesetter *ts, const TypesetOptions *to, Job *j)
 {
-    int before = diag_error_count();
-    Pages *p = typeset_document(ts, j->layout, to);
-    bool ok = p && diag_error_count() == before && render_pdf(p, &j->pdf);
-    j->pages = p ? pages_count(p) : 0;
-    pages_free(p);
-    return ok;
+    return press_typeset(ts, to, j->layout, &j->pdf, &j->pages);
+}
+
+/* A worker's result ([diagnostics][u32 pages][u64 length][PDF bytes];
+ * length 0: none), or its failure. */
+static void take_result(Job *j, bool ok, const char *s, size_t len, int status)
+{
+    size_t used = 0;
+    uint32_t pages = 0;
+    uint64_t n = 0;
+    ok = ok && diag_import(s, len, &used) && len - used >= sizeof pages + sizeof n;
+    if (ok) {
+        memcpy(&pages, s + used, sizeof pages);
+        used += sizeof pages;
+        memcpy(&n, s + used, sizeof n);
+        used += sizeof n;
+        ok = len - used == n;
+    }
+    if (!ok && status >= 0) {
+        diag_system("building %s (%s) failed in its worker process (status %d)", j->d->number, j->lang, status);
+    } else if (!ok) {
+        diag_system("building %s (%s) failed in its worker process", j->d->number, j->lang);
+    } else if (n) {
+        buf_put(&j->pdf, s + used, (size_t)n);
+        j->pages = (int)pages;
+        j->made = true;
+    }
 }
 
 static bool write_all(int fd, const char *p, size_t n)
@@ -365,26 +389,7 @@ static void collect(Worker *w)
     int status = 0;
     while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR) {
     }
-    Job *j = w->job;
-    size_t used = 0;
-    uint32_t pages = 0;
-    uint64_t n = 0;
-    bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0 && diag_import(w->in.s, w->in.len, &used) &&
-              w->in.len - used >= sizeof pages + sizeof n;
-    if (ok) {
-        memcpy(&pages, w->in.s + used, sizeof pages);
-        used += sizeof pages;
-        memcpy(&n, w->in.s + used, sizeof n);
-        used += sizeof n;
-        ok = w->in.len - used == n;
-    }
-    if (!ok) {
-        diag_system("building %s (%s) failed in its worker process (status %d)", j->d->number, j->lang, status);
-    } else if (n) {
-        buf_put(&j->pdf, w->in.s + used, (size_t)n);
-        j->pages = (int)pages;
-        j->made = true;
-    }
+    take_result(w->job, WIFEXITED(status) && WEXITSTATUS(status) == 0, w->in.s, w->in.len, status);
     buf_free(&w->in);
     close(w->fd);
 }
@@ -463,6 +468,33 @@ static void typeset_jobs(Job **todo, size_t n, int jobs, const TypesetOptions *t
     free(ws);
     free(pf);
     typeset_free(ts);
+}
+
+/* ---- the press: workers forked when the build started ------------------------- */
+
+/* a layout as the text the press sends (UTF-8, as the tree is: no
+ * indentation added) */
+static Buf layout_text(xmlDoc *doc)
+{
+    xmlChar *mem = NULL;
+    int len = 0;
+    xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 0);
+    if (!mem) die_oom();
+    Buf b = {0};
+    buf_put(&b, (const char *)mem, (size_t)len);
+    xmlFree(mem);
+    return b;
+}
+
+/* results that came back (wait: all of them), kept in their jobs */
+static void press_collect(Press *p, Job *jobs, bool wait)
+{
+    PressDone d;
+    while (press_next(p, wait, &d)) {
+        Job *j = &jobs[d.id];
+        j->result = d.result;
+        j->result_ok = d.ok;
+    }
 }
 
 /* ---- the layout of one document ----------------------------------------------------- */
@@ -608,7 +640,10 @@ void documents_build(const Model *m, const Calc *c, xmlDoc *facts, const BuildOp
     }
 
     time_mark("digest of the inputs");
-    /* layouts, content hashes, the lock */
+    /* layouts, content hashes, the lock; each layout to be typeset goes to
+     * the press at once, and is typeset while the next is made (with -j 1
+     * the press has one worker, and it is waited for) */
+    Press *press = o->write ? o->press : NULL;
     for (size_t k = 0; k < njobs; k++) {
         Job *j = &jobs[k];
         const ManDoc *was = same_engine ? manifest_doc(old, j->file) : NULL;
@@ -629,6 +664,18 @@ void documents_build(const Model *m, const Calc *c, xmlDoc *facts, const BuildOp
             time_mark(j->file);
         }
         if (j->lock) lock_content_check(m, o->datadir, j->d, j->lang, j->layout_sha, j->lock, lock->path);
+        if (!press || j->reuse || !j->layout || diag_error_count()) continue;
+        if (was && strcmp(was->layout.hex, j->layout_sha.hex) == 0 && pdf_unchanged(o->output, was)) {
+            j->reuse = true;
+            continue;
+        }
+        j->weight = xml_element_count(xmlDocGetRootElement(j->layout));
+        Buf text = layout_text(j->layout);
+        xmlFreeDoc(j->layout);
+        j->layout = NULL;
+        j->sent = true;
+        press_submit(press, k, &text, j->weight);
+        press_collect(press, jobs, o->jobs <= 1);
     }
 
     if (o->write && !diag_error_count()) {
@@ -650,6 +697,10 @@ void documents_build(const Model *m, const Calc *c, xmlDoc *facts, const BuildOp
         time_mark("layouts");
         typeset_jobs(todo, ntodo, o->jobs, &to);
         free(todo);
+        /* what the press typeset, in the order of the jobs */
+        if (press) press_collect(press, jobs, true);
+        for (size_t k = 0; k < njobs; k++)
+            if (jobs[k].sent) take_result(&jobs[k], jobs[k].result_ok, jobs[k].result.s, jobs[k].result.len, -1);
         time_mark("typesetting");
 
         /* the manifest: this build's documents, then the earlier ones still
@@ -700,6 +751,7 @@ void documents_build(const Model *m, const Calc *c, xmlDoc *facts, const BuildOp
     for (size_t k = 0; k < njobs; k++) {
         if (jobs[k].layout) xmlFreeDoc(jobs[k].layout);
         buf_free(&jobs[k].pdf);
+        buf_free(&jobs[k].result);
         free(jobs[k].file);
     }
     free(jobs);

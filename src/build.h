@@ -20,12 +20,15 @@
 #include "compute/calc.h"
 #include "control/control.h"
 #include "model.h"
+#include "press.h"
 
 typedef struct BuildOptions {
     const char *input, *output, *datadir;
     Date period;      /* the build's period */
     int lang;         /* 0: each document's own languages */
-    int jobs;         /* worker processes; 1: none */
+    int jobs;         /* documents typeset at once */
+    Press *press;     /* the typesetting workers (NULL: in this process,
+                       * or forked per document with jobs > 1) */
     const char *only; /* a document number, or NULL for all */
     bool write;       /* false: check only (no typesetting, nothing written) */
     const ManFile *extra; /* other files the build staged (facts.xml, metrics.json) */

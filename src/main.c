@@ -407,6 +407,15 @@ static int run(Options *o)
 
     LoadOptions lo = {.input = o->input, .datadir = o->datadir};
     time_mark("start");
+    /* build's typesetting workers, forked while this process is small
+     * (they never hold the sources, the model or the facts);
+     * DOSSIER_PRESS=0 typesets without them, for tests that compare */
+    Press *press = NULL;
+    const char *pe = getenv("DOSSIER_PRESS");
+    if (is_build && !alloc_seam_armed() && !(pe && strcmp(pe, "0") == 0)) {
+        TypesetOptions to = {.image_root = o->input};
+        press = press_start(o->jobs, &to);
+    }
     Model *m = load_model(&lo);
     time_mark("load");
     Calc *c = NULL;
@@ -427,7 +436,7 @@ static int run(Options *o)
     c = calc_run(m, o->period);
     time_mark("compute");
     BuildOptions bo = {.input = o->input, .output = o->output, .datadir = o->datadir, .period = o->period,
-                       .lang = o->lang, .jobs = o->jobs, .only = o->only};
+                       .lang = o->lang, .jobs = o->jobs, .only = o->only, .press = press};
     if (is_check) {
         /* released documents are held to the lock: their content is made
          * (not typeset) and compared */
@@ -515,6 +524,7 @@ static int run(Options *o)
         facts_free(doc);
     }
 done:
+    press_stop(press);
     lock_free(lock);
     diag_flush(stderr);
     status = diag_exit_status();

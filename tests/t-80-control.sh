@@ -247,3 +247,31 @@ released=$(python3 -c 'import json,sys; print(sum(1 for d in json.load(open(sys.
 [ $a -eq 0 ] && [ $b -eq 0 ] && [ ! -s "$F/r.err" ] && [ "$released" = 5 ] && diff -r "$F/take2" "$F/copy2" >"$F/d2" \
     && pass "control/records moved into the facts: documents frozen at an earlier period build to their released bytes, as with copies" \
     || fail "control/records moved into the facts: documents frozen at an earlier period" "exit $a $b, $released released: $(cat "$F/r.err" "$F/t2.err" "$F/c2.err"; head -20 "$F/d2")"
+
+# The press: typesetting workers forked when build starts, fed the layouts
+# as text. Their PDFs are those typeset in the build's own process
+# (DOSSIER_PRESS=0), with one worker or two.
+K="$WORK/press"; mkdir -p "$K"
+DOSSIER_PRESS=0 "$DOSSIER" build -i input -o "$K/none" >/dev/null 2>"$K/n.err"; a=$?
+"$DOSSIER" build -i input -o "$K/one" >/dev/null 2>"$K/o.err"; b=$?
+"$DOSSIER" build -j 2 -i input -o "$K/two" >/dev/null 2>"$K/t.err"; c=$?
+[ $a -eq 0 ] && [ $b -eq 0 ] && [ $c -eq 0 ] && diff -r "$K/none" "$K/one" >"$K/d1" && diff -r "$K/none" "$K/two" >>"$K/d1" \
+    && pass "control/the press: the files typeset by workers (one or two) are those typeset in the build's process" \
+    || fail "control/the press: the same files as without it" "exit $a $b $c: $(cat "$K/n.err" "$K/o.err" "$K/t.err"; head -20 "$K/d1")"
+# a worker that dies: a failure of the machine for its documents (exit 3),
+# and nothing is written
+mkdir -p "$K/dead" && echo keep >"$K/dead/keep.txt"
+"$DOSSIER" build -i input -o "$K/dead" >/dev/null 2>"$K/dead.err" &
+pid=$!
+worker=""
+for _ in $(seq 200); do
+    worker=$(awk -v p="$pid" '$4 == p { print $1 }' /proc/[0-9]*/stat 2>/dev/null | head -1)
+    [ -n "$worker" ] && break
+    sleep 0.01
+done
+[ -n "$worker" ] && kill -9 "$worker"
+wait $pid; st=$?
+[ -n "$worker" ] && [ $st -eq 3 ] && grep -q "failed in its worker process" "$K/dead.err" \
+    && [ "$(ls -A "$K/dead")" = keep.txt ] \
+    && pass "control/a typesetting worker killed: exit 3 naming the documents, nothing written" \
+    || fail "control/a typesetting worker killed" "worker '$worker', exit $st: $(head -5 "$K/dead.err"; ls -A "$K/dead")"

@@ -383,7 +383,8 @@ bool src_parse(Src *s)
         s->doc = NULL;
         return false;
     }
-    for (const xmlNode *k = xmlDocGetRootElement(doc)->children; k; k = k->next) s->records += k->type == XML_ELEMENT_NODE;
+    const xmlNode *root = xmlDocGetRootElement(doc);
+    for (const xmlNode *k = root ? root->children : NULL; k; k = k->next) s->records += k->type == XML_ELEMENT_NODE;
     return true;
 }
 

@@ -247,6 +247,16 @@ released=$(python3 -c 'import json,sys; print(sum(1 for d in json.load(open(sys.
 [ $a -eq 0 ] && [ $b -eq 0 ] && [ ! -s "$F/r.err" ] && [ "$released" = 5 ] && diff -r "$F/take2" "$F/copy2" >"$F/d2" \
     && pass "control/records moved into the facts: documents frozen at an earlier period build to their released bytes, as with copies" \
     || fail "control/records moved into the facts: documents frozen at an earlier period" "exit $a $b, $released released: $(cat "$F/r.err" "$F/t2.err" "$F/c2.err"; head -20 "$F/d2")"
+# a report at a record moved into the facts names its file, line and
+# column as at a copied one: the released plan's prose changed
+sed -i '3s/$/（改动。）/' "$F/in/plans/drp-payment/background.md"
+"$DOSSIER" build -i "$F/in" -o "$F/take3" --period 2026-10 >/dev/null 2>"$F/t3.err"; a=$?
+DOSSIER_FACTS_COPY=1 "$DOSSIER" build -i "$F/in" -o "$F/copy3" --period 2026-10 >/dev/null 2>"$F/c3.err"; b=$?
+at=$(awk '/number="DRP-03"/ { print NR ":" index($0, "version=") }' "$F/in/register.xml")
+[ $a -eq 1 ] && [ $b -eq 1 ] && cmp -s "$F/t3.err" "$F/c3.err" \
+    && grep -q "^$F/in/register.xml:$at: error: document 'DRP-03' V1.0 (zh-CN) was released" "$F/t3.err" \
+    && pass "control/records moved into the facts: a report at one names the place a copied one did" \
+    || fail "control/records moved into the facts: a report at one names its place" "exit $a $b, expected register.xml:$at: $(cat "$F/t3.err" "$F/c3.err")"
 
 # The press: typesetting workers forked when build starts, fed the layouts
 # as text. Their PDFs are those typeset in the build's own process

@@ -4,13 +4,11 @@
 #include "build.h"
 
 #include <errno.h>
-#include <poll.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -285,7 +283,6 @@ typedef struct {
     Sha inputs; /* what it is made from (tree digest, engine, language, period) */
     char *file;
     bool reuse;
-    size_t weight; /* elements in its layout: the work of typesetting it */
     bool sent;     /* to the press; its result comes back in result */
     Buf result;
     bool result_ok;
@@ -303,22 +300,14 @@ const LockEntry *lock_for(const Lock *lock, const Document *d, Date period)
     return lock_find(lock, d->number, d->version, per, period);
 }
 
-/* heaviest first (then in register order): N workers finish together */
-static int cmp_weight(const void *a, const void *b)
-{
-    const Job *x = *(Job *const *)a, *y = *(Job *const *)b;
-    if (x->weight != y->weight) return x->weight > y->weight ? -1 : 1;
-    return x < y ? -1 : x > y;
-}
-
 static bool typeset_one(Typesetter *ts, const TypesetOptions *to, Job *j)
 {
     return press_typeset(ts, to, j->layout, &j->pdf, &j->pages);
 }
 
-/* A worker's result ([diagnostics][u32 pages][u64 length][PDF bytes];
- * length 0: none), or its failure. */
-static void take_result(Job *j, bool ok, const char *s, size_t len, int status)
+/* A press worker's result ([diagnostics][u32 pages][u64 length][PDF
+ * bytes]; length 0: none), or its failure (ok false). */
+static void take_result(Job *j, bool ok, const char *s, size_t len)
 {
     size_t used = 0;
     uint32_t pages = 0;
@@ -331,9 +320,7 @@ static void take_result(Job *j, bool ok, const char *s, size_t len, int status)
         used += sizeof n;
         ok = len - used == n;
     }
-    if (!ok && status >= 0) {
-        diag_system("building %s (%s) failed in its worker process (status %d)", j->d->number, j->lang, status);
-    } else if (!ok) {
+    if (!ok) {
         diag_system("building %s (%s) failed in its worker process", j->d->number, j->lang);
     } else if (n) {
         buf_put(&j->pdf, s + used, (size_t)n);
@@ -342,131 +329,17 @@ static void take_result(Job *j, bool ok, const char *s, size_t len, int status)
     }
 }
 
-static bool write_all(int fd, const char *p, size_t n)
+/* Typeset the jobs that need it one after the other, in this process:
+ * without a press (DOSSIER_PRESS=0, DOSSIER_FAIL_ALLOC, or no worker could
+ * be started). */
+static void typeset_here(Job *jobs, size_t n, const TypesetOptions *to)
 {
-    while (n) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return false;
-        p += w;
-        n -= (size_t)w;
+    Typesetter *ts = NULL;
+    for (size_t k = 0; k < n; k++) {
+        if (jobs[k].reuse || !jobs[k].layout) continue;
+        if (!ts) ts = typeset_new();
+        jobs[k].made = typeset_one(ts, to, &jobs[k]);
     }
-    return true;
-}
-
-/* A worker: one job in a child process. Back through fd:
- * [diagnostics][u32 pages][u64 length][PDF bytes] (length 0: none). */
-static _Noreturn void worker(Typesetter *ts, const TypesetOptions *to, Job *j, int fd)
-{
-    output_forget();
-    diag_reset();
-    bool ok = typeset_one(ts, to, j);
-    Buf msg = {0};
-    diag_export(&msg);
-    uint32_t pages = (uint32_t)j->pages;
-    uint64_t n = ok ? j->pdf.len : 0;
-    buf_put(&msg, (const char *)&pages, sizeof pages);
-    buf_put(&msg, (const char *)&n, sizeof n);
-    bool sent = write_all(fd, msg.s, msg.len) && (!n || write_all(fd, j->pdf.s, j->pdf.len));
-    /* what this process made is given back before it ends (so that a
-     * memory checker following the fork sees no loss) */
-    buf_free(&msg);
-    buf_free(&j->pdf);
-    typeset_free(ts);
-    diag_reset();
-    _exit(sent ? 0 : EXIT_SYSTEM);
-}
-
-typedef struct {
-    pid_t pid;
-    int fd;
-    Job *job;
-    Buf in;
-} Worker;
-
-static void collect(Worker *w)
-{
-    int status = 0;
-    while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    take_result(w->job, WIFEXITED(status) && WEXITSTATUS(status) == 0, w->in.s, w->in.len, status);
-    buf_free(&w->in);
-    close(w->fd);
-}
-
-/* Typeset the jobs that need it: one after the other, or in up to `jobs`
- * worker processes (forked after the fonts are loaded: pango loads
- * fontconfig on a thread of its own, which must be done by then). */
-static void typeset_jobs(Job **todo, size_t n, int jobs, const TypesetOptions *to)
-{
-    if (!n) return;
-    Typesetter *ts = typeset_new();
-    if (jobs <= 1 || n == 1) {
-        for (size_t k = 0; k < n; k++) todo[k]->made = typeset_one(ts, to, todo[k]);
-        typeset_free(ts);
-        return;
-    }
-    typeset_prepare(ts);
-    Worker *ws = xcalloc((size_t)jobs, sizeof *ws);
-    struct pollfd *pf = xcalloc((size_t)jobs, sizeof *pf);
-    size_t next = 0, active = 0;
-    fflush(NULL);
-    while (next < n || active > 0) {
-        while (active < (size_t)jobs && next < n && !diag_system_failed()) {
-            int fds[2];
-            if (pipe(fds) != 0) {
-                diag_system("cannot start a worker: %s", strerror(errno));
-                break;
-            }
-            pid_t pid = fork();
-            if (pid < 0) {
-                close(fds[0]), close(fds[1]);
-                diag_system("cannot start a worker: %s", strerror(errno));
-                break;
-            }
-            if (pid == 0) {
-                close(fds[0]);
-                for (size_t a = 0; a < active; a++) close(ws[a].fd);
-                worker(ts, to, todo[next], fds[1]);
-            }
-            close(fds[1]);
-            ws[active++] = (Worker){pid, fds[0], todo[next++], {0}};
-        }
-        if (active == 0) break;
-        for (size_t a = 0; a < active; a++) pf[a] = (struct pollfd){ws[a].fd, POLLIN, 0};
-        if (poll(pf, active, -1) < 0) {
-            if (errno == EINTR) continue;
-            diag_system("waiting for the workers: %s", strerror(errno));
-            break;
-        }
-        for (size_t a = 0; a < active;) {
-            if (!(pf[a].revents & (POLLIN | POLLHUP | POLLERR))) {
-                a++;
-                continue;
-            }
-            char chunk[65536];
-            ssize_t r = read(ws[a].fd, chunk, sizeof chunk);
-            if (r > 0) {
-                buf_put(&ws[a].in, chunk, (size_t)r);
-                a++;
-                continue;
-            }
-            if (r < 0 && errno == EINTR) continue;
-            collect(&ws[a]);
-            ws[a] = ws[active - 1];
-            pf[a] = pf[active - 1];
-            active--;
-        }
-    }
-    for (size_t a = 0; a < active; a++) {
-        char chunk[65536];
-        ssize_t r;
-        while ((r = read(ws[a].fd, chunk, sizeof chunk)) > 0 || (r < 0 && errno == EINTR))
-            if (r > 0) buf_put(&ws[a].in, chunk, (size_t)r);
-        collect(&ws[a]);
-    }
-    free(ws);
-    free(pf);
     typeset_free(ts);
 }
 
@@ -664,43 +537,29 @@ void documents_build(const Model *m, const Calc *c, xmlDoc *facts, const BuildOp
             time_mark(j->file);
         }
         if (j->lock) lock_content_check(m, o->datadir, j->d, j->lang, j->layout_sha, j->lock, lock->path);
-        if (!press || j->reuse || !j->layout || diag_error_count()) continue;
+        if (j->reuse || !j->layout) continue;
+        /* made before from the same content, and still there: kept */
         if (was && strcmp(was->layout.hex, j->layout_sha.hex) == 0 && pdf_unchanged(o->output, was)) {
             j->reuse = true;
             continue;
         }
-        j->weight = xml_element_count(xmlDocGetRootElement(j->layout));
+        if (!press || diag_error_count()) continue;
+        size_t weight = xml_element_count(xmlDocGetRootElement(j->layout));
         Buf text = layout_text(j->layout);
         xmlFreeDoc(j->layout);
         j->layout = NULL;
         j->sent = true;
-        press_submit(press, k, &text, j->weight);
+        press_submit(press, k, &text, weight);
         press_collect(press, jobs, o->jobs <= 1);
     }
 
     if (o->write && !diag_error_count()) {
-        /* what is unchanged since the last build is not made again */
-        Job **todo = xcalloc(njobs ? njobs : 1, sizeof *todo);
-        size_t ntodo = 0;
-        for (size_t k = 0; k < njobs; k++) {
-            Job *j = &jobs[k];
-            if (j->reuse || !j->layout) continue;
-            const ManDoc *was = same_engine ? manifest_doc(old, j->file) : NULL;
-            if (was && strcmp(was->layout.hex, j->layout_sha.hex) == 0 && pdf_unchanged(o->output, was))
-                j->reuse = true;
-            if (!j->reuse) {
-                j->weight = xml_element_count(xmlDocGetRootElement(j->layout));
-                todo[ntodo++] = j;
-            }
-        }
-        if (ntodo > 1) qsort(todo, ntodo, sizeof *todo, cmp_weight);
         time_mark("layouts");
-        typeset_jobs(todo, ntodo, o->jobs, &to);
-        free(todo);
-        /* what the press typeset, in the order of the jobs */
+        /* what the press typeset comes in the order of the jobs */
         if (press) press_collect(press, jobs, true);
+        else typeset_here(jobs, njobs, &to);
         for (size_t k = 0; k < njobs; k++)
-            if (jobs[k].sent) take_result(&jobs[k], jobs[k].result_ok, jobs[k].result.s, jobs[k].result.len, -1);
+            if (jobs[k].sent) take_result(&jobs[k], jobs[k].result_ok, jobs[k].result.s, jobs[k].result.len);
         time_mark("typesetting");
 
         /* the manifest: this build's documents, then the earlier ones still

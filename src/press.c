@@ -47,74 +47,33 @@ struct Press {
     size_t nq, busy;
 };
 
-static bool write_all(int fd, const void *data, size_t n)
+/* All n bytes written, or read, at offset at (at < 0: a pipe's next). */
+static bool put_all(int fd, const void *data, size_t n, off_t at)
 {
     const char *p = data;
     while (n) {
-        ssize_t w = write(fd, p, n);
+        ssize_t w = at < 0 ? write(fd, p, n) : pwrite(fd, p, n, at);
         if (w < 0 && errno == EINTR) continue;
         if (w <= 0) return false;
         p += w;
         n -= (size_t)w;
+        if (at >= 0) at += w;
     }
     return true;
 }
 
-static bool read_all(int fd, void *data, size_t n)
+static bool get_all(int fd, void *data, size_t n, off_t at)
 {
     char *p = data;
     while (n) {
-        ssize_t r = read(fd, p, n);
+        ssize_t r = at < 0 ? read(fd, p, n) : pread(fd, p, n, at);
         if (r < 0 && errno == EINTR) continue;
         if (r <= 0) return false;
         p += r;
         n -= (size_t)r;
+        if (at >= 0) at += r;
     }
     return true;
-}
-
-static bool pwrite_all(int fd, const char *p, size_t n)
-{
-    off_t at = 0;
-    while (n) {
-        ssize_t w = pwrite(fd, p, n, at);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return false;
-        p += w;
-        at += w;
-        n -= (size_t)w;
-    }
-    return true;
-}
-
-static bool pread_all(int fd, char *p, size_t n)
-{
-    off_t at = 0;
-    while (n) {
-        ssize_t r = pread(fd, p, n, at);
-        if (r < 0 && errno == EINTR) continue;
-        if (r <= 0) return false;
-        p += r;
-        at += r;
-        n -= (size_t)r;
-    }
-    return true;
-}
-
-/* an unnamed temporary file; -1 if none can be made (nothing reported:
- * the caller then typesets in its own process) */
-static int temp_file(void)
-{
-    const char *dir = getenv("TMPDIR");
-    if (!dir || !*dir) dir = "/tmp";
-    int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        char *t = xasprintf("%s/dossier.XXXXXX", dir);
-        fd = mkstemp(t);
-        if (fd >= 0) unlink(t);
-        free(t);
-    }
-    return fd;
 }
 
 /* Lines of a layout read back from its text are those of the text, not
@@ -158,9 +117,9 @@ static _Noreturn void work(Press *p, int me, int in, int out, const TypesetOptio
     Typesetter *ts = NULL; /* fonts are loaded when the first layout comes */
     int status = 0;
     uint64_t len;
-    while (read_all(in, &len, sizeof len)) {
+    while (get_all(in, &len, sizeof len, -1)) {
         char *text = xmalloc(len ? (size_t)len : 1);
-        if (!pread_all(job, text, (size_t)len)) {
+        if (!get_all(job, text, (size_t)len, 0)) {
             free(text);
             status = EXIT_SYSTEM;
             break;
@@ -188,7 +147,7 @@ static _Noreturn void work(Press *p, int me, int in, int out, const TypesetOptio
         if (n) buf_put(&msg, pdf.s, pdf.len);
         buf_free(&pdf);
         uint64_t mlen = msg.len;
-        bool sent = pwrite_all(res, msg.s, msg.len) && write_all(out, &mlen, sizeof mlen);
+        bool sent = put_all(res, msg.s, msg.len, 0) && put_all(out, &mlen, sizeof mlen, -1);
         buf_free(&msg);
         if (!sent) {
             status = EXIT_SYSTEM;
@@ -223,8 +182,8 @@ Press *press_start(int n, const TypesetOptions *to)
     for (int i = 0; i < n; i++) {
         Worker *w = &p->w[i];
         w->to = w->from = -1;
-        w->job = temp_file();
-        w->res = temp_file();
+        w->job = output_temp();
+        w->res = output_temp();
         int down[2] = {-1, -1}, up[2] = {-1, -1};
         if (w->job < 0 || w->res < 0 || pipe2(down, O_CLOEXEC) != 0 || pipe2(up, O_CLOEXEC) != 0) {
             for (int k = 0; k < 2; k++) {
@@ -272,7 +231,7 @@ static void dispatch(Press *p)
         w->id = q.id;
         w->busy = true;
         p->busy++;
-        if (!pwrite_all(w->job, q.text.s, q.text.len) || !write_all(w->to, &len, sizeof len)) {
+        if (!put_all(w->job, q.text.s, q.text.len, 0) || !put_all(w->to, &len, sizeof len, -1)) {
             /* seen as the worker's failure by press_next */
             close(w->to);
             w->to = -1;
@@ -321,8 +280,8 @@ bool press_next(Press *p, bool wait, PressDone *out)
             Worker *w = &p->w[who[k]];
             uint64_t len = 0;
             out->id = w->id;
-            if (w->to >= 0 && read_all(w->from, &len, sizeof len)) {
-                out->ok = pread_all(w->res, buf_reserve(&out->result, (size_t)len), (size_t)len);
+            if (w->to >= 0 && get_all(w->from, &len, sizeof len, -1)) {
+                out->ok = get_all(w->res, buf_reserve(&out->result, (size_t)len), (size_t)len, 0);
                 out->result.len = out->ok ? (size_t)len : 0;
             }
             if (!out->ok) {

@@ -25,7 +25,8 @@ typedef struct Press Press;
 bool press_typeset(Typesetter *ts, const TypesetOptions *to, xmlDoc *layout, Buf *pdf, int *pages);
 
 /* Fork n workers; NULL if a worker cannot be started (the caller then
- * typesets in its own process). */
+ * typesets in its own process; a temporary file that cannot be made is
+ * reported as a failure of the machine, as it would be when typesetting). */
 Press *press_start(int n, const TypesetOptions *to);
 /* Queue job id's layout text (taken over) of the given weight (elements);
  * it goes to the first idle worker, the heaviest queued first. */

@@ -29,26 +29,6 @@ Typesetter *typeset_new(void)
     return ts;
 }
 
-void typeset_prepare(Typesetter *ts)
-{
-    /* a line in each family the built-in styles use: fontconfig is loaded
-     * (pango loads it on a thread of its own, which must be done) and the
-     * faces are open */
-    static const char *families[] = {"Noto Serif CJK SC", "Noto Sans CJK SC", "DejaVu Sans", "DejaVu Serif",
-                                     "DejaVu Sans Mono"};
-    PangoLayout *l = pango_layout_new(ts->ctx);
-    pango_layout_set_text(l, "连续性 Continuity 2026", -1);
-    for (size_t i = 0; i < sizeof families / sizeof *families; i++) {
-        PangoFontDescription *fd = pango_font_description_from_string(families[i]);
-        pango_font_description_set_size(fd, 10 * PANGO_SCALE);
-        pango_layout_set_font_description(l, fd);
-        pango_font_description_free(fd);
-        PangoRectangle r;
-        pango_layout_get_extents(l, NULL, &r);
-    }
-    g_object_unref(l);
-}
-
 void typeset_free(Typesetter *ts)
 {
     if (!ts) return;

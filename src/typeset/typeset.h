@@ -20,10 +20,6 @@ typedef struct Pages Pages;
 
 /* One per thread; holds the font map and the pango context. */
 Typesetter *typeset_new(void);
-/* Load fonts now (fontconfig, the built-in families), so that worker
- * processes forked after it start with them ready and no thread of pango's
- * is left half-way. */
-void typeset_prepare(Typesetter *ts);
 void typeset_free(Typesetter *ts);
 
 /* Limits of a layout tree, each with its own message (docs/security.md). */

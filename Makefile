@@ -7,7 +7,7 @@
 
 VERSION := 0.1.0
 CC      ?= cc
-PKGS    := libxml-2.0 libxslt libexslt libcmark pangocairo pangoft2 cairo-pdf fontconfig glib-2.0 json-glib-1.0 libqpdf harfbuzz-subset
+PKGS    := libxml-2.0 libxslt libexslt libcmark pangocairo pangoft2 cairo-pdf cairo-ft fontconfig glib-2.0 json-glib-1.0 libqpdf harfbuzz-subset
 CSTD    := -std=c11 -D_GNU_SOURCE
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 OPT     ?= -O2 -g
@@ -30,7 +30,7 @@ SRC_COMPUTE := src/compute/spans.c src/compute/availability.c src/compute/recove
                src/compute/calc.c
 SRC_FACTS := src/facts/num.c src/facts/facts.c src/facts/metrics.c
 SRC_TYPESET := src/typeset/style.c src/typeset/text.c src/typeset/flow.c src/typeset/paginate.c \
-               src/typeset/typeset.c src/typeset/chart.c
+               src/typeset/typeset.c src/typeset/chart.c src/typeset/subfont.c
 SRC_RENDER := src/render/pdf.c src/render/fontpack.c
 SRC_TRANSFORM := src/transform/xform.c
 SRC_CONTROL := src/control/control.c src/control/diff.c src/build.c src/press.c src/pack.c

@@ -232,23 +232,40 @@ printf '<?xml version="1.0"?>\n<document xmlns="urn:dossier:layout:1" lang="zh-C
 [ $st -eq 1 ] && grep -q "bad.xml:4:21: error:" "$R/bad.err" && [ ! -e "$R/bad.pdf" ] \
     && pass "typeset/invalid tree: exit 1, line and column, no PDF" || fail "typeset/invalid tree" "exit $st: $(cat "$R/bad.err")"
 
-# fonts embedded small, and the same pages: with and without the second
-# subsetting (DOSSIER_FONTPACK=0) the pages rasterise to the same pixels and
-# the text extracts the same; the fonts are still embedded subsets
+# fonts embedded small, and the same pages, three ways: drawn from the
+# faces cut down to the document (the default), drawn from the whole faces
+# and subset again after (DOSSIER_SUBFONT=0), and cairo's own subsets of
+# the whole faces (both off). All three rasterise to the same pixels and
+# extract the same text; the first two are a tenth of the third's size.
 if "$DOSSIER" render "$T/fontpack.xml" -o "$R/fp.pdf" 2>"$R/fp.err" \
-    && DOSSIER_FONTPACK=0 "$DOSSIER" render "$T/fontpack.xml" -o "$R/fp0.pdf" 2>>"$R/fp.err"; then
-    a=$(stat -c %s "$R/fp.pdf") b=$(stat -c %s "$R/fp0.pdf")
-    [ "$a" -lt 60000 ] && [ $((a * 10)) -lt "$b" ] && pass "typeset/fonts: four CJK faces in $a bytes (cairo alone: $b)" \
-        || fail "typeset/fonts: CJK faces embedded small" "$a bytes, cairo alone $b"
-    pdftoppm -r 150 -gray "$R/fp.pdf" "$R/fp-a" && pdftoppm -r 150 -gray "$R/fp0.pdf" "$R/fp-b"
+    && DOSSIER_SUBFONT=0 "$DOSSIER" render "$T/fontpack.xml" -o "$R/fpw.pdf" 2>>"$R/fp.err" \
+    && DOSSIER_SUBFONT=0 DOSSIER_FONTPACK=0 "$DOSSIER" render "$T/fontpack.xml" -o "$R/fp0.pdf" 2>>"$R/fp.err"; then
+    a=$(stat -c %s "$R/fp.pdf") w=$(stat -c %s "$R/fpw.pdf") b=$(stat -c %s "$R/fp0.pdf")
+    [ "$a" -lt 60000 ] && [ "$w" -lt 60000 ] && [ $((a * 10)) -lt "$b" ] && [ $((w * 10)) -lt "$b" ] \
+        && pass "typeset/fonts: four CJK faces in $a bytes (whole faces subset again: $w; cairo alone: $b)" \
+        || fail "typeset/fonts: CJK faces embedded small" "$a bytes, subset again $w, cairo alone $b"
+    pdftoppm -r 150 -gray "$R/fp.pdf" "$R/fp-a" && pdftoppm -r 150 -gray "$R/fpw.pdf" "$R/fp-w" \
+        && pdftoppm -r 150 -gray "$R/fp0.pdf" "$R/fp-b"
     same=1
-    for f in "$R"/fp-a*.pgm; do cmp -s "$f" "$R/fp-b${f#"$R"/fp-a}" || same=0; done
+    for f in "$R"/fp-a*.pgm; do
+        cmp -s "$f" "$R/fp-b${f#"$R"/fp-a}" && cmp -s "$R/fp-w${f#"$R"/fp-a}" "$R/fp-b${f#"$R"/fp-a}" || same=0
+    done
     [ $same = 1 ] && [ "$(pdftotext "$R/fp.pdf" -)" = "$(pdftotext "$R/fp0.pdf" -)" ] \
+        && [ "$(pdftotext "$R/fpw.pdf" -)" = "$(pdftotext "$R/fp0.pdf" -)" ] \
         && pdftotext "$R/fp.pdf" - | grep -q "中国人民银行清算总中心" \
-        && pass "typeset/fonts: the same pixels at 150 dpi and the same text as cairo's own subsets" \
-        || fail "typeset/fonts: the same pixels and text as cairo's own subsets"
-    [ "$(pdffonts "$R/fp.pdf" | awk 'NR > 2 && $(NF-4) == "yes" && $(NF-3) == "yes"' | wc -l)" -eq 4 ] && qpdf --check "$R/fp.pdf" >/dev/null 2>&1 \
-        && pass "typeset/fonts: four faces, each an embedded subset; qpdf --check passes" || fail "typeset/fonts: embedded subsets" "$(pdffonts "$R/fp.pdf")"
+        && pass "typeset/fonts: the same pixels at 150 dpi and the same text, three ways" \
+        || fail "typeset/fonts: the same pixels and text three ways"
+    # drawn from the cut-down faces, nothing is left to subset again: the
+    # same bytes without that step
+    DOSSIER_FONTPACK=0 "$DOSSIER" render "$T/fontpack.xml" -o "$R/fps.pdf" 2>>"$R/fp.err" && cmp -s "$R/fp.pdf" "$R/fps.pdf" \
+        && pass "typeset/fonts: cut-down faces need no second subsetting (the same bytes without it)" \
+        || fail "typeset/fonts: cut-down faces need no second subsetting" "$(stat -c %s "$R/fps.pdf") bytes against $a"
+    for f in fp fpw; do
+        [ "$(pdffonts "$R/$f.pdf" | awk 'NR > 2 && $(NF-4) == "yes" && $(NF-3) == "yes"' | wc -l)" -eq 4 ] \
+            && qpdf --check "$R/$f.pdf" >/dev/null 2>&1 \
+            && pass "typeset/fonts: $f: four faces, each an embedded subset; qpdf --check passes" \
+            || fail "typeset/fonts: $f: embedded subsets" "$(pdffonts "$R/$f.pdf")"
+    done
 else
     fail "typeset/fonts: renders" "$(cat "$R/fp.err")"
 fi

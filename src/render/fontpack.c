@@ -15,6 +15,11 @@
  * CIDs and the widths stay as cairo wrote them) and only the subroutines
  * those glyphs call. The result replaces the stream only when it is
  * smaller; any failure leaves the font as cairo made it.
+ *
+ * Text is normally drawn from faces already cut down to the document
+ * (typeset/subfont.c), whose embedded fonts hold no subroutines to drop;
+ * this runs only when some text of a CFF face was drawn from the whole
+ * face (or DOSSIER_SUBFONT=0).
  */
 #include <hb-subset.h>
 #include <hb.h>

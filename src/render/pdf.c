@@ -73,7 +73,7 @@ static void draw_line(Pages *p, cairo_t *cr, Para *pa, int line, double x, doubl
     const LineBox *lb = &pa->lines[line];
     set_rgb(cr, pa->style->colour);
     cairo_move_to(cr, x + lb->x, top + (lb->baseline - lb->top));
-    pango_cairo_show_layout_line(cr, pl);
+    text_show_layout_line(cr, pl);
     /* links on this line */
     for (int k = 0; k < pa->nlinks; k++) {
         const Link *l = &pa->links[k];
@@ -286,7 +286,7 @@ static void draw_watermark(Pages *p, cairo_t *cr, const Master *m)
     cairo_scale(cr, scale, scale);
     cairo_set_source_rgba(cr, st->colour[0], st->colour[1], st->colour[2], 0.14);
     cairo_move_to(cr, -tw / 2, -(double)h / PANGO_SCALE / 2);
-    pango_cairo_show_layout(cr, l);
+    text_show_layout(cr, l);
     cairo_restore(cr);
     g_object_unref(l);
 }
@@ -482,10 +482,11 @@ static bool finish(const Pages *p, int raw, int out)
             }
             qpdf_oh_replace_key(q, info, "/Producer", qpdf_oh_new_string(q, "dossier " DOSSIER_VERSION " (cairo, libqpdf)"));
         }
-        /* DOSSIER_FONTPACK=0 keeps cairo's fonts as they are (for tests
+        /* only a CFF face drawn whole needs it (see subfont.h);
+         * DOSSIER_FONTPACK=0 keeps cairo's fonts as they are (for tests
          * that compare the two) */
         const char *fp = getenv("DOSSIER_FONTPACK");
-        if (!fp || strcmp(fp, "0") != 0) pdf_pack_fonts(q);
+        if (subfonts_whole(p->subfonts) && (!fp || strcmp(fp, "0") != 0)) pdf_pack_fonts(q);
         qpdf_oh root = qpdf_get_root(q);
         qpdf_oh_replace_key(q, root, "/Lang", qpdf_oh_new_string(q, p->lang ? p->lang : "zh-CN"));
         ok = !(qpdf_init_write(q, out_path) & QPDF_ERRORS);
@@ -531,6 +532,7 @@ static bool render_fd(Pages *p, int raw, int out)
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z");
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, "2000-01-01T00:00:00Z");
     cairo_t *cr = cairo_create(s);
+    subfonts_attach(p->subfonts, cr);
     pages_each(p, draw_one, cr);
     time_mark("pages drawn");
     flow_reset(p); /* what the last pages held */

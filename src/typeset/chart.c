@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "../util.h"
+#include "subfont.h"
 
 /* ---- the data ----------------------------------------------------------- */
 
@@ -741,7 +742,7 @@ static void text_at(const Pen *p, PangoLayout *l, double x, double y, Rgb colour
     pango_layout_get_extents(l, NULL, &r);
     set_rgb(p->cr, colour);
     cairo_move_to(p->cr, x - (double)r.x / PANGO_SCALE, y - (double)r.y / PANGO_SCALE);
-    pango_cairo_show_layout(p->cr, l);
+    text_show_layout(p->cr, l);
 }
 
 /* Show a layout centred on (x, y). */

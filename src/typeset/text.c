@@ -378,6 +378,7 @@ void para_layout(Pages *p, Para *pa)
     } else if (pa->lines) {
         return;
     }
+    subfonts_note_layout(p->subfonts, l);
     pa->nlines = pango_layout_get_line_count(l);
     pa->lines = xmalloc((size_t)(pa->nlines ? pa->nlines : 1) * sizeof *pa->lines);
     PangoLayoutIter *it = pango_layout_get_iter(l);

@@ -292,6 +292,28 @@ static bool fonts_present(Typesetter *ts, Pages *p)
     return ok;
 }
 
+/* The characters of text drawn only when the pages are, which pass 1 has
+ * not shaped: running heads and footers (page masters), the fields and
+ * section titles they show (meta, h), charts, and the document's
+ * attributes (the watermark). The
+ * rest is shaped in pass 1, and its glyphs are noted as it is. (Text left
+ * out here still comes out right, drawn from the whole face.) */
+static void note_text_of(Subfonts *s, const xmlNode *n, bool all)
+{
+    for (; n; n = n->next) {
+        if (all && (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)) {
+            subfonts_note_text(s, (const char *)n->content, -1);
+        } else if (n->type == XML_ELEMENT_NODE) {
+            bool in = all || xmlStrEqual(n->name, BAD_CAST "page-master") || xmlStrEqual(n->name, BAD_CAST "meta") ||
+                      xmlStrEqual(n->name, BAD_CAST "h") || xmlStrEqual(n->name, BAD_CAST "chart");
+            if (in)
+                for (const xmlAttr *a = n->properties; a; a = a->next)
+                    if (a->children) subfonts_note_text(s, (const char *)a->children->content, -1);
+            note_text_of(s, n->children, in);
+        }
+    }
+}
+
 Pages *typeset_document(Typesetter *ts, xmlDoc *doc, const TypesetOptions *opt)
 {
     xmlNode *root = xmlDocGetRootElement(doc);
@@ -299,6 +321,10 @@ Pages *typeset_document(Typesetter *ts, xmlDoc *doc, const TypesetOptions *opt)
     Pages *p = xcalloc(1, sizeof *p);
     p->ts = ts;
     p->doc = doc;
+    p->subfonts = subfonts_new();
+    for (const xmlAttr *a = root->properties; a; a = a->next)
+        if (a->children) subfonts_note_text(p->subfonts, (const char *)a->children->content, -1);
+    note_text_of(p->subfonts, root->children, false);
     p->lang = dup_attr(root, "lang");
     p->title = dup_attr(root, "title");
     p->author = dup_attr(root, "author");
@@ -396,6 +422,7 @@ void pages_free(Pages *p)
     free(p->masters);
     free(p->lang), free(p->title), free(p->author), free(p->subject), free(p->keywords), free(p->date), free(p->watermark);
     free(p->image_root);
+    subfonts_free(p->subfonts);
     free(p);
 }
 

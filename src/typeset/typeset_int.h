@@ -23,6 +23,7 @@
 
 #include "../util.h"
 #include "chart.h"
+#include "subfont.h"
 #include "typeset.h"
 
 #define PEN_INF 10000
@@ -220,6 +221,7 @@ struct Pages {
     Typesetter *ts;
     bool over_pages; /* LIMIT_PAGES reached */
     xmlDoc *doc;
+    Subfonts *subfonts; /* the glyphs shaped, for the faces text is drawn from */
     bool owns_doc;   /* doc is freed once the pages are drawn (pages_adopt_layout) */
     char *lang;
     char *title, *author, *subject, *keywords, *date, *watermark;

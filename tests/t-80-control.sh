@@ -143,7 +143,10 @@ for sig in TERM KILL; do
     [ $sig = KILL ] && find "$C/kill" -name '.*' -type f >"$C/hidden.txt"
     "$DOSSIER" build -i "$C/a" -o "$C/kill" -j 2 >/dev/null 2>&1 &
     pid=$!
-    sleep 0.6
+    # midway: once the build has staged its first file (.NAME.XXXXXX), long
+    # before it can commit (a fixed wait is too long on a fast machine)
+    i=0
+    while [ $i -lt 2000 ] && ! ls -A "$C/kill" | grep -q '^\.'; do sleep 0.005; i=$((i + 1)); done
     kill -$sig $pid 2>/dev/null
     wait $pid 2>/dev/null
     [ "$before" = "$(stamp "$C/kill")" ] && "$DOSSIER" verify "$C/kill" -i "$C/a" >/dev/null 2>&1 \

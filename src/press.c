@@ -110,6 +110,7 @@ static _Noreturn void work(Press *p, int me, int in, int out, const TypesetOptio
 {
     output_forget();
     diag_reset();
+    time_mark("press worker started");
     int job = p->w[me].job, res = p->w[me].res;
     for (int i = 0; i < me; i++) close_ends(&p->w[i]);
     p->w[me].job = p->w[me].res = -1;

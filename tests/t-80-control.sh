@@ -271,6 +271,14 @@ DOSSIER_PRESS=0 "$DOSSIER" build -i input -o "$K/none" >/dev/null 2>"$K/n.err"; 
 [ $a -eq 0 ] && [ $b -eq 0 ] && [ $c -eq 0 ] && diff -r "$K/none" "$K/one" >"$K/d1" && diff -r "$K/none" "$K/two" >>"$K/d1" \
     && pass "control/the press: the files typeset by workers (one or two) are those typeset in the build's process" \
     || fail "control/the press: the same files as without it" "exit $a $b $c: $(cat "$K/n.err" "$K/o.err" "$K/t.err"; head -20 "$K/d1")"
+# the switch itself: a build names each worker as it starts (DOSSIER_TIMES);
+# with DOSSIER_PRESS=0 none starts
+DOSSIER_TIMES=1 "$DOSSIER" build -j 2 -i input -o "$K/w2" >/dev/null 2>"$K/w2.err"; a=$?
+DOSSIER_TIMES=1 DOSSIER_PRESS=0 "$DOSSIER" build -j 2 -i input -o "$K/w0" >/dev/null 2>"$K/w0.err"; b=$?
+[ $a -eq 0 ] && [ $b -eq 0 ] && [ "$(grep -c '^dossier: time press worker started' "$K/w2.err")" -eq 2 ] \
+    && ! grep -q 'press worker' "$K/w0.err" && grep -q '^dossier: time typesetting' "$K/w0.err" \
+    && pass "control/the press: two workers start with -j 2, none with DOSSIER_PRESS=0" \
+    || fail "control/the press: DOSSIER_PRESS=0 starts no worker" "exit $a $b: $(grep -c 'press worker' "$K/w2.err") and $(grep -c 'press worker' "$K/w0.err") workers named"
 # a worker that dies: a failure of the machine for its documents (exit 3),
 # and nothing is written
 mkdir -p "$K/dead" && echo keep >"$K/dead/keep.txt"

@@ -123,12 +123,16 @@ $peers
 **Fonts and bytes.** cairo 1.16 embeds each font as a subset, but for the
 CFF-flavoured Noto CJK faces its charstring scanner loses count of stem
 hints in shared subroutines, gives up, and keeps every subroutine of the
-face: about 870 KB for the ideographs, whatever few glyphs are used. dossier
-subsets those fonts again with HarfBuzz (\`src/render/fontpack.c\`; same
-glyphs, same indexes, same pixels), and libqpdf packs the objects into
-compressed object streams, so its files are smaller than the floor's for the
+face: about 870 KB for the ideographs, whatever few glyphs are used, which
+it then compresses. dossier draws its text from faces cut down by
+HarfBuzz to the glyphs the document uses, without subroutines
+(\`src/typeset/subfont.c\`; same outlines, same pixels), so cairo's own
+subsets are small and cheap to make, and libqpdf packs the objects into
+compressed object streams: its files are smaller than the floor's for the
 same pages (the bytes ratios above; the floor embeds cairo's subsets as
-they are). The sample's documents went from 31 MB to 6.5 MB.
+they are), and it no longer pays for compressing the subroutines the floor
+still pays for. The sample's documents, 31 MB before any of this, are
+now the size the end-to-end table below gives.
 
 ## Memory over long documents
 

@@ -1,7 +1,8 @@
 /*
  * pdf.c: draws laid-out pages with cairo's PDF surface: running headers and
- * footers with their fields, paragraph lines (pango_cairo_show_layout_line
- * at each line's baseline), table rows (backgrounds, text, borders), rules,
+ * footers with their fields, paragraph lines (at each line's baseline,
+ * through typeset/subfont.c's renderer, from fonts cut down to the
+ * document), table rows (backgrounds, text, borders), rules,
  * images, charts, list labels, quote bars and code backgrounds, the table
  * of contents' dot leaders and page numbers, links (cairo tags), the PDF
  * outline, the watermark, and the document's metadata.

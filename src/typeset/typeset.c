@@ -295,9 +295,9 @@ static bool fonts_present(Typesetter *ts, Pages *p)
 /* The characters of text drawn only when the pages are, which pass 1 has
  * not shaped: running heads and footers (page masters), the fields and
  * section titles they show (meta, h), charts, and the document's
- * attributes (the watermark). The
- * rest is shaped in pass 1, and its glyphs are noted as it is. (Text left
- * out here still comes out right, drawn from the whole face.) */
+ * attributes (the watermark). The rest is shaped in pass 1, and its glyphs
+ * are noted as it is. (Text left out here still comes out right, drawn
+ * from the whole face.) */
 static void note_text_of(Subfonts *s, const xmlNode *n, bool all)
 {
     for (; n; n = n->next) {

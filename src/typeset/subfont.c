@@ -8,16 +8,19 @@
  * nominal glyphs of the characters noted, and .notdef, without subroutines
  * and without the layout tables (the text is shaped already); the
  * subsetter's plan tells each kept glyph's index in it. FreeType reads it
- * from memory, and cairo draws from it
- * through a scaled font with the same matrices and options as pango's.
+ * from memory, and cairo draws from it through a scaled font with the same
+ * matrices and options as pango's.
+ *
+ * A run drawn later whose glyphs the small face lacks (text shaped only
+ * when drawn, to a contextual form) has the face made again with them.
  *
  * Drawing goes through a PangoRenderer of its own: pango's base class
  * places the runs, underlines and backgrounds of a line, and each run is
  * shown with cairo_show_text_glyphs, its clusters mapping the glyphs back
  * to the text so that the PDF's text extracts as itself. A run the small
- * face cannot show (a glyph not kept, right-to-left, an unknown character, a
- * face that is not CFF, a synthetic bold) is shown by pango
- * itself, from the whole face.
+ * face cannot show (right-to-left, an unknown character, a face that is
+ * not CFF, a synthetic bold, a face already made again too often) is shown
+ * by pango itself, from the whole face.
  */
 #include <cairo-ft.h>
 #include <fontconfig/fontconfig.h>
@@ -42,12 +45,14 @@ typedef struct {
     hb_subset_plan_t *plan;   /* how the small face was made */
     const hb_map_t *index;    /* a kept glyph's index in the small face (the plan's) */
     cairo_font_face_t *small; /* the small face, for cairo */
+    int made;                 /* how many times it was made (see face_grow) */
 } Face;
 
 typedef struct {
     PangoFont *font;               /* referenced */
     int face;                      /* in faces */
     cairo_scaled_font_t *scaled;   /* the small face at this size; NULL: pango shows it */
+    int made;                      /* the face's making it was made from */
 } Sized;
 
 typedef struct TextRenderer TextRenderer;
@@ -58,6 +63,8 @@ struct Subfonts {
     Sized *sized;
     int nsized;
     hb_set_t *chars;
+    char **texts;             /* the text noted, to be shaped if need be */
+    int ntexts;
     bool attached;            /* drawing through it */
     bool whole;               /* a CFF face's text drawn by pango, from the whole face */
     TextRenderer *renderer;
@@ -132,6 +139,8 @@ void subfonts_note_layout(Subfonts *s, PangoLayout *l)
 void subfonts_note_text(Subfonts *s, const char *utf8, int len)
 {
     if (!s || !utf8) return;
+    s->texts = xrealloc(s->texts, (size_t)(s->ntexts + 1) * sizeof *s->texts);
+    s->texts[s->ntexts++] = len < 0 ? xstrdup(utf8) : xstrndup(utf8, (size_t)len);
     const char *end = len < 0 ? NULL : utf8 + len;
     for (const char *p = utf8; (end ? p < end : *p != 0);) {
         gunichar c = g_utf8_get_char_validated(p, end ? end - p : -1);
@@ -144,7 +153,7 @@ void subfonts_note_text(Subfonts *s, const char *utf8, int len)
 /* Make f's small face; f->state tells whether it was made. */
 static void face_make(Subfonts *s, Face *f)
 {
-    f->state = -1;
+    f->state = f->small ? 1 : -1;
     if (!f->cff) return; /* cairo subsets TrueType outlines well itself */
     if (!ft_lib && FT_Init_FreeType(&ft_lib) != 0) {
         ft_lib = NULL;
@@ -185,10 +194,49 @@ static void face_make(Subfonts *s, Face *f)
         hb_subset_plan_destroy(plan);
         return;
     }
+    /* a face made again (face_grow): cairo keeps what it still draws */
+    if (f->plan) hb_subset_plan_destroy(f->plan);
+    if (f->small) cairo_font_face_destroy(f->small);
     f->plan = plan;
     f->index = hb_subset_plan_old_to_new_glyph_mapping(plan);
     f->small = cf;
+    f->made++;
     f->state = 1;
+}
+
+/* A run needs glyphs the small face lacks: text drawn only now, shaped to
+ * glyphs other than its characters' nominal ones (a form for its language
+ * or context). The face is made again with them, and with the glyphs all
+ * the text noted shapes to under the run's script and language (so that
+ * the runs after it find theirs); a few times at most, then the face's
+ * runs are left to pango. */
+static bool face_grow(Subfonts *s, Face *f, const PangoGlyphItem *gi)
+{
+    if (f->made >= 8) return false;
+    const PangoGlyphString *g = gi->glyphs;
+    for (int i = 0; i < g->num_glyphs; i++)
+        if (g->glyphs[i].glyph <= 0xFFFF) hb_set_add(f->glyphs, g->glyphs[i].glyph);
+    const PangoAnalysis *a = &gi->item->analysis;
+    hb_script_t script = hb_script_from_iso15924_tag(g_unicode_script_to_iso15924((GUnicodeScript)a->script));
+    hb_language_t lang = a->language ? hb_language_from_string(pango_language_to_string(a->language), -1)
+                                     : HB_LANGUAGE_INVALID;
+    hb_buffer_t *b = hb_buffer_create();
+    for (int t = 0; t < s->ntexts; t++) {
+        hb_buffer_clear_contents(b);
+        hb_buffer_add_utf8(b, s->texts[t], -1, 0, -1);
+        hb_buffer_set_direction(b, HB_DIRECTION_LTR);
+        hb_buffer_set_script(b, script);
+        hb_buffer_set_language(b, lang);
+        hb_shape(f->font, b, NULL, 0);
+        unsigned n;
+        const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(b, &n);
+        for (unsigned k = 0; k < n; k++)
+            if (info[k].codepoint) hb_set_add(f->glyphs, info[k].codepoint); /* 0: not in this face */
+    }
+    hb_buffer_destroy(b);
+    int made = f->made;
+    face_make(s, f); /* if it fails, the old face stays, without them */
+    return f->made != made;
 }
 
 /* Whether font is drawn as its face's outlines are: not with a synthetic
@@ -201,39 +249,49 @@ static bool plain(PangoFont *font)
     return pat && !(FcPatternGetBool(pat, FC_EMBOLDEN, 0, &b) == FcResultMatch && b);
 }
 
-/* The small face's scaled font for font, making it on first use; NULL if
- * pango is to show its runs. *f: its face. */
+/* fc's small face at font's size, with pango's matrices and options; NULL
+ * if pango is to show font's runs */
+static cairo_scaled_font_t *scaled_new(const Face *fc, PangoFont *font)
+{
+    cairo_scaled_font_t *ps = plain(font) ? pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font)) : NULL;
+    if (!ps) return NULL;
+    cairo_matrix_t fm, ctm;
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_scaled_font_get_font_matrix(ps, &fm);
+    cairo_scaled_font_get_ctm(ps, &ctm);
+    cairo_scaled_font_get_font_options(ps, fo);
+    cairo_scaled_font_t *scaled = cairo_scaled_font_create(fc->small, &fm, &ctm, fo);
+    cairo_font_options_destroy(fo);
+    if (cairo_scaled_font_status(scaled) != CAIRO_STATUS_SUCCESS) {
+        cairo_scaled_font_destroy(scaled);
+        scaled = NULL;
+    }
+    return scaled;
+}
+
+/* The small face's scaled font for font, making the face on first use (and
+ * the scaled font again when the face was made again); NULL if pango is to
+ * show its runs. *f: its face. */
 static cairo_scaled_font_t *sized_of(Subfonts *s, PangoFont *font, Face **f)
 {
-    for (int i = 0; i < s->nsized; i++)
-        if (s->sized[i].font == font) {
-            *f = s->sized[i].face >= 0 ? &s->faces[s->sized[i].face] : NULL;
-            return s->sized[i].scaled;
-        }
-    int fi = face_of(s, font);
-    cairo_scaled_font_t *scaled = NULL;
-    if (fi >= 0) {
-        Face *fc = &s->faces[fi];
-        if (fc->state == 0) face_make(s, fc);
-        cairo_scaled_font_t *ps = fc->state == 1 && plain(font) ? pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font)) : NULL;
-        if (ps) {
-            cairo_matrix_t fm, ctm;
-            cairo_font_options_t *fo = cairo_font_options_create();
-            cairo_scaled_font_get_font_matrix(ps, &fm);
-            cairo_scaled_font_get_ctm(ps, &ctm);
-            cairo_scaled_font_get_font_options(ps, fo);
-            scaled = cairo_scaled_font_create(fc->small, &fm, &ctm, fo);
-            cairo_font_options_destroy(fo);
-            if (cairo_scaled_font_status(scaled) != CAIRO_STATUS_SUCCESS) {
-                cairo_scaled_font_destroy(scaled);
-                scaled = NULL;
-            }
-        }
+    Sized *z = NULL;
+    for (int i = 0; i < s->nsized && !z; i++)
+        if (s->sized[i].font == font) z = &s->sized[i];
+    if (!z) {
+        int fi = face_of(s, font);
+        if (fi >= 0 && s->faces[fi].state == 0) face_make(s, &s->faces[fi]);
+        s->sized = xrealloc(s->sized, (size_t)(s->nsized + 1) * sizeof *s->sized);
+        z = &s->sized[s->nsized++];
+        *z = (Sized){g_object_ref(font), fi, NULL, 0};
     }
-    s->sized = xrealloc(s->sized, (size_t)(s->nsized + 1) * sizeof *s->sized);
-    s->sized[s->nsized++] = (Sized){g_object_ref(font), fi, scaled};
-    *f = fi >= 0 ? &s->faces[fi] : NULL;
-    return scaled;
+    Face *fc = z->face >= 0 ? &s->faces[z->face] : NULL;
+    *f = fc;
+    if (fc && fc->state == 1 && z->made != fc->made) {
+        if (z->scaled) cairo_scaled_font_destroy(z->scaled);
+        z->scaled = scaled_new(fc, font);
+        z->made = fc->made;
+    }
+    return z->scaled;
 }
 
 /* Show a left-to-right run from the small face with its baseline's left
@@ -247,6 +305,13 @@ static bool show_small(Subfonts *s, cairo_t *cr, const char *text, PangoGlyphIte
     Face *f;
     cairo_scaled_font_t *sf = sized_of(s, item->analysis.font, &f);
     if (!sf) return false;
+    for (int i = 0; i < n; i++) {
+        PangoGlyph gl = g->glyphs[i].glyph;
+        if (gl <= 0xFFFF && hb_map_get(f->index, gl) == HB_MAP_VALUE_INVALID) {
+            if (!face_grow(s, f, gi) || !(sf = sized_of(s, item->analysis.font, &f))) return false;
+            break;
+        }
+    }
     if (n > s->cap) {
         s->cap = n > 2 * s->cap ? n : 2 * s->cap;
         s->glyphs = xrealloc(s->glyphs, (size_t)s->cap * sizeof *s->glyphs);
@@ -434,6 +499,8 @@ void subfonts_free(Subfonts *s)
     }
     if (s->renderer) g_object_unref(s->renderer);
     hb_set_destroy(s->chars);
+    for (int i = 0; i < s->ntexts; i++) free(s->texts[i]);
+    free(s->texts);
     free(s->sized), free(s->faces), free(s->glyphs), free(s->clusters);
     free(s);
 }

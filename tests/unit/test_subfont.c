@@ -1,9 +1,9 @@
 /*
  * test_subfont.c: text drawn from faces cut down to the document
- * (src/typeset/subfont.c). Whether a run came from the cut-down face or
- * from the whole one is seen from outside, in the PDF's size: a Noto CJK
- * face drawn whole embeds every subroutine of the face (hundreds of KB),
- * a cut-down face only its glyphs.
+ * (src/typeset/subfont.c). Whether a run came from a cut-down face or from
+ * the whole one is told by subfonts_whole and seen from outside, in the
+ * PDF's size: a Noto CJK face drawn whole embeds every subroutine of the
+ * face (hundreds of KB), a cut-down face only its glyphs.
  */
 #include <cairo-pdf.h>
 #include <stdlib.h>
@@ -56,17 +56,23 @@ static size_t draw(Typesetter *ts, bool note_glyphs, bool note_text, bool *whole
 TEST(subfont_cut_down_faces)
 {
     Typesetter *ts = typeset_new();
-    bool whole_g = true, whole_t = true, whole_none = false;
+    bool whole_g = true, whole_t = true, whole_none = true, whole_off = false;
     size_t by_glyphs = draw(ts, true, false, &whole_g);
     size_t by_text = draw(ts, false, true, &whole_t);
-    /* nothing noted: the Chinese characters' glyphs are not in the cut-down
-     * face, so the run is drawn from the whole face */
+    /* nothing noted: the Chinese characters' glyphs are not in the first
+     * cut-down face, which is made again with the run's glyphs */
     size_t by_none = draw(ts, false, false, &whole_none);
+    /* DOSSIER_SUBFONT=0: drawn from the whole face, as pango alone does */
+    setenv("DOSSIER_SUBFONT", "0", 1);
+    size_t by_pango = draw(ts, true, false, &whole_off);
+    unsetenv("DOSSIER_SUBFONT");
     CHECK(!whole_g);
     CHECK(!whole_t);
-    CHECK(whole_none);
+    CHECK(!whole_none);
+    CHECK(whole_off);
     CHECK(by_glyphs < 20000);
     CHECK(by_text < 20000);
-    CHECK(by_none > 10 * by_glyphs);
+    CHECK(by_none < 20000);
+    CHECK(by_pango > 10 * by_glyphs);
     typeset_free(ts);
 }

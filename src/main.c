@@ -273,6 +273,7 @@ static int facts_put(void *ud, const char *data, int len)
 static void *facts_dump(void *ud)
 {
     FactsDump *d = ud;
+    output_signals_elsewhere();
     d->h = sha256_begin();
     /* the bytes of xmlDocDumpFormatMemoryEnc(doc, ..., "UTF-8", 1) */
     xmlOutputBuffer *out = xmlOutputBufferCreateIO(facts_put, NULL, d, NULL);

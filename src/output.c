@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +40,20 @@ static void on_signal(int sig)
     signal(sig, SIG_DFL);
     raise(sig);
 }
+
+/* The signals that remove the staged files: blocked while a file is
+ * made and entered in the table, so that none is made and left unseen. */
+static void staging_signals(int how, sigset_t *old)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    pthread_sigmask(how, &set, old);
+}
+
+void output_signals_elsewhere(void) { staging_signals(SIG_BLOCK, NULL); }
 
 void output_install_signals(void)
 {
@@ -82,6 +97,8 @@ static int stage_open(const char *dir, const char *name, const char **final_out)
 {
     char *final = path_join(dir, name);
     char *tmpl = xasprintf("%s/.%s.XXXXXX", dir, name);
+    sigset_t old_mask;
+    staging_signals(SIG_BLOCK, &old_mask);
     if (nstaged == capstaged) {
         size_t nc = capstaged ? capstaged * 2 : 64;
         Staged *nv = xcalloc(nc, sizeof *nv);
@@ -93,7 +110,9 @@ static int stage_open(const char *dir, const char *name, const char **final_out)
     }
     int fd = mkstemp(tmpl);
     if (fd < 0) {
-        diag_system("cannot write %s: %s", final, strerror(errno));
+        int e = errno;
+        pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
+        diag_system("cannot write %s: %s", final, strerror(e));
         free(tmpl);
         free(final);
         return -1;
@@ -101,6 +120,7 @@ static int stage_open(const char *dir, const char *name, const char **final_out)
     staged[nstaged].tmp = tmpl;
     staged[nstaged].final = final;
     nstaged++;
+    pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
     *final_out = final;
     /* the fault seam: DOSSIER_FAIL_WRITE=N makes the N-th staged file meet
      * a full disk (tests) */

@@ -43,5 +43,8 @@ void output_cleanup(void);
 void output_forget(void);
 /* Install the handlers that call output_cleanup on SIGINT/SIGTERM/SIGHUP. */
 void output_install_signals(void);
+/* Called by a thread of the build: the signals above go to the main
+ * thread, which blocks them while it stages a file. */
+void output_signals_elsewhere(void);
 
 #endif

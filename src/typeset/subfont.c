@@ -41,7 +41,7 @@ typedef struct {
     hb_font_t *font;          /* one of pango's fonts of it, for its cmap */
     hb_set_t *glyphs;         /* to keep */
     bool cff;                 /* an OpenType/CFF face */
-    int state;                /* 0 not made yet, 1 made, -1 shown by pango */
+    bool tried;               /* face_make ran: small, or NULL if pango shows it */
     hb_subset_plan_t *plan;   /* how the small face was made */
     const hb_map_t *index;    /* a kept glyph's index in the small face (the plan's) */
     cairo_font_face_t *small; /* the small face, for cairo */
@@ -62,9 +62,7 @@ struct Subfonts {
     int nfaces;
     Sized *sized;
     int nsized;
-    hb_set_t *chars;
-    char **texts;             /* the text noted, to be shaped if need be */
-    int ntexts;
+    Buf texts;                /* the text noted, each string with its NUL */
     bool attached;            /* drawing through it */
     bool whole;               /* a CFF face's text drawn by pango, from the whole face */
     TextRenderer *renderer;
@@ -95,10 +93,12 @@ static void small_free(void *v)
 Subfonts *subfonts_new(void)
 {
     Subfonts *s = xcalloc(1, sizeof *s);
-    s->chars = hb_set_create();
     /* what running heads, page numbers, leaders and ellipses draw */
-    hb_set_add_range(s->chars, 0x20, 0x7E);
-    hb_set_add(s->chars, 0x2026);
+    static const char ellipsis[] = "\xe2\x80\xa6"; /* U+2026 */
+    char seed[0x7F - 0x20 + sizeof ellipsis];
+    for (int c = 0x20; c < 0x7F; c++) seed[c - 0x20] = (char)c;
+    memcpy(seed + 0x7F - 0x20, ellipsis, sizeof ellipsis);
+    subfonts_note_text(s, seed);
     return s;
 }
 
@@ -121,6 +121,13 @@ static int face_of(Subfonts *s, PangoFont *font)
     return s->nfaces++;
 }
 
+/* the glyphs of g (not the empty and unknown ones) into set */
+static void add_glyphs(hb_set_t *set, const PangoGlyphString *g)
+{
+    for (int i = 0; i < g->num_glyphs; i++)
+        if (g->glyphs[i].glyph <= 0xFFFF) hb_set_add(set, g->glyphs[i].glyph);
+}
+
 void subfonts_note_layout(Subfonts *s, PangoLayout *l)
 {
     if (!s || !l) return;
@@ -128,40 +135,31 @@ void subfonts_note_layout(Subfonts *s, PangoLayout *l)
         for (GSList *r = ((PangoLayoutLine *)ls->data)->runs; r; r = r->next) {
             PangoGlyphItem *gi = r->data;
             int fi = face_of(s, gi->item->analysis.font);
-            if (fi < 0) continue;
-            const PangoGlyphString *g = gi->glyphs;
-            for (int i = 0; i < g->num_glyphs; i++)
-                if (g->glyphs[i].glyph <= 0xFFFF) hb_set_add(s->faces[fi].glyphs, g->glyphs[i].glyph);
+            if (fi >= 0) add_glyphs(s->faces[fi].glyphs, gi->glyphs);
         }
     }
 }
 
-void subfonts_note_text(Subfonts *s, const char *utf8, int len)
+void subfonts_note_text(Subfonts *s, const char *utf8)
 {
-    if (!s || !utf8) return;
-    s->texts = xrealloc(s->texts, (size_t)(s->ntexts + 1) * sizeof *s->texts);
-    s->texts[s->ntexts++] = len < 0 ? xstrdup(utf8) : xstrndup(utf8, (size_t)len);
-    const char *end = len < 0 ? NULL : utf8 + len;
-    for (const char *p = utf8; (end ? p < end : *p != 0);) {
-        gunichar c = g_utf8_get_char_validated(p, end ? end - p : -1);
-        if (c == (gunichar)-1 || c == (gunichar)-2) break;
-        hb_set_add(s->chars, c);
-        p = g_utf8_next_char(p);
-    }
+    if (s && utf8 && *utf8) buf_put(&s->texts, utf8, strlen(utf8) + 1);
 }
 
-/* Make f's small face; f->state tells whether it was made. */
+/* Make f's small face (again, from face_grow); on failure f->small stays
+ * as it was. */
 static void face_make(Subfonts *s, Face *f)
 {
-    f->state = f->small ? 1 : -1;
+    f->tried = true;
     if (!f->cff) return; /* cairo subsets TrueType outlines well itself */
     if (!ft_lib && FT_Init_FreeType(&ft_lib) != 0) {
         ft_lib = NULL;
         return;
     }
-    hb_codepoint_t c = HB_SET_VALUE_INVALID, g;
-    while (hb_set_next(s->chars, &c))
-        if (hb_font_get_nominal_glyph(f->font, c, &g)) hb_set_add(f->glyphs, g);
+    /* the nominal glyphs of the characters noted */
+    for (const char *t = s->texts.s, *end = t + s->texts.len; t < end; t = g_utf8_next_char(t)) {
+        hb_codepoint_t g;
+        if (*t && hb_font_get_nominal_glyph(f->font, g_utf8_get_char(t), &g)) hb_set_add(f->glyphs, g);
+    }
     hb_set_add(f->glyphs, 0);
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
     if (!in) return;
@@ -201,7 +199,6 @@ static void face_make(Subfonts *s, Face *f)
     f->index = hb_subset_plan_old_to_new_glyph_mapping(plan);
     f->small = cf;
     f->made++;
-    f->state = 1;
 }
 
 /* A run needs glyphs the small face lacks: text drawn only now, shaped to
@@ -213,17 +210,15 @@ static void face_make(Subfonts *s, Face *f)
 static bool face_grow(Subfonts *s, Face *f, const PangoGlyphItem *gi)
 {
     if (f->made >= 8) return false;
-    const PangoGlyphString *g = gi->glyphs;
-    for (int i = 0; i < g->num_glyphs; i++)
-        if (g->glyphs[i].glyph <= 0xFFFF) hb_set_add(f->glyphs, g->glyphs[i].glyph);
+    add_glyphs(f->glyphs, gi->glyphs);
     const PangoAnalysis *a = &gi->item->analysis;
     hb_script_t script = hb_script_from_iso15924_tag(g_unicode_script_to_iso15924((GUnicodeScript)a->script));
     hb_language_t lang = a->language ? hb_language_from_string(pango_language_to_string(a->language), -1)
                                      : HB_LANGUAGE_INVALID;
     hb_buffer_t *b = hb_buffer_create();
-    for (int t = 0; t < s->ntexts; t++) {
+    for (const char *t = s->texts.s, *end = t + s->texts.len; t < end; t += strlen(t) + 1) {
         hb_buffer_clear_contents(b);
-        hb_buffer_add_utf8(b, s->texts[t], -1, 0, -1);
+        hb_buffer_add_utf8(b, t, -1, 0, -1);
         hb_buffer_set_direction(b, HB_DIRECTION_LTR);
         hb_buffer_set_script(b, script);
         hb_buffer_set_language(b, lang);
@@ -279,14 +274,14 @@ static cairo_scaled_font_t *sized_of(Subfonts *s, PangoFont *font, Face **f)
         if (s->sized[i].font == font) z = &s->sized[i];
     if (!z) {
         int fi = face_of(s, font);
-        if (fi >= 0 && s->faces[fi].state == 0) face_make(s, &s->faces[fi]);
+        if (fi >= 0 && !s->faces[fi].tried) face_make(s, &s->faces[fi]);
         s->sized = xrealloc(s->sized, (size_t)(s->nsized + 1) * sizeof *s->sized);
         z = &s->sized[s->nsized++];
         *z = (Sized){g_object_ref(font), fi, NULL, 0};
     }
     Face *fc = z->face >= 0 ? &s->faces[z->face] : NULL;
     *f = fc;
-    if (fc && fc->state == 1 && z->made != fc->made) {
+    if (fc && fc->small && z->made != fc->made) {
         if (z->scaled) cairo_scaled_font_destroy(z->scaled);
         z->scaled = scaled_new(fc, font);
         z->made = fc->made;
@@ -498,9 +493,7 @@ void subfonts_free(Subfonts *s)
         hb_face_destroy(f->face);
     }
     if (s->renderer) g_object_unref(s->renderer);
-    hb_set_destroy(s->chars);
-    for (int i = 0; i < s->ntexts; i++) free(s->texts[i]);
-    free(s->texts);
+    buf_free(&s->texts);
     free(s->sized), free(s->faces), free(s->glyphs), free(s->clusters);
     free(s);
 }

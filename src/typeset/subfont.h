@@ -25,8 +25,9 @@ Subfonts *subfonts_new(void);
 void subfonts_free(Subfonts *s);
 /* the glyphs l was shaped with, to be kept */
 void subfonts_note_layout(Subfonts *s, PangoLayout *l);
-/* characters text drawn later may hold (len < 0: up to the NUL) */
-void subfonts_note_text(Subfonts *s, const char *utf8, int len);
+/* text drawn later, not shaped before (its characters' glyphs are kept,
+ * and it is shaped if a run drawn later needs other glyphs) */
+void subfonts_note_text(Subfonts *s, const char *utf8);
 /* cr draws its text (text_show_*) from s's faces from now on, until it is
  * destroyed; s must outlive cr */
 void subfonts_attach(Subfonts *s, cairo_t *cr);

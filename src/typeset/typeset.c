@@ -302,13 +302,13 @@ static void note_text_of(Subfonts *s, const xmlNode *n, bool all)
 {
     for (; n; n = n->next) {
         if (all && (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)) {
-            subfonts_note_text(s, (const char *)n->content, -1);
+            subfonts_note_text(s, (const char *)n->content);
         } else if (n->type == XML_ELEMENT_NODE) {
             bool in = all || xmlStrEqual(n->name, BAD_CAST "page-master") || xmlStrEqual(n->name, BAD_CAST "meta") ||
                       xmlStrEqual(n->name, BAD_CAST "h") || xmlStrEqual(n->name, BAD_CAST "chart");
             if (in)
                 for (const xmlAttr *a = n->properties; a; a = a->next)
-                    if (a->children) subfonts_note_text(s, (const char *)a->children->content, -1);
+                    if (a->children) subfonts_note_text(s, (const char *)a->children->content);
             note_text_of(s, n->children, in);
         }
     }
@@ -323,7 +323,7 @@ Pages *typeset_document(Typesetter *ts, xmlDoc *doc, const TypesetOptions *opt)
     p->doc = doc;
     p->subfonts = subfonts_new();
     for (const xmlAttr *a = root->properties; a; a = a->next)
-        if (a->children) subfonts_note_text(p->subfonts, (const char *)a->children->content, -1);
+        if (a->children) subfonts_note_text(p->subfonts, (const char *)a->children->content);
     note_text_of(p->subfonts, root->children, false);
     p->lang = dup_attr(root, "lang");
     p->title = dup_attr(root, "title");

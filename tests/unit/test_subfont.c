@@ -37,7 +37,7 @@ static size_t draw(Typesetter *ts, bool note_glyphs, bool note_text, bool *whole
     PangoLayout *l = layout_new(ts);
     Subfonts *s = subfonts_new();
     if (note_glyphs) subfonts_note_layout(s, l);
-    if (note_text) subfonts_note_text(s, TEXT, -1);
+    if (note_text) subfonts_note_text(s, TEXT);
     size_t n = 0;
     cairo_surface_t *surf = cairo_pdf_surface_create_for_stream(count_bytes, &n, 300, 100);
     cairo_t *cr = cairo_create(surf);

@@ -94,11 +94,8 @@ Subfonts *subfonts_new(void)
 {
     Subfonts *s = xcalloc(1, sizeof *s);
     /* what running heads, page numbers, leaders and ellipses draw */
-    static const char ellipsis[] = "\xe2\x80\xa6"; /* U+2026 */
-    char seed[0x7F - 0x20 + sizeof ellipsis];
-    for (int c = 0x20; c < 0x7F; c++) seed[c - 0x20] = (char)c;
-    memcpy(seed + 0x7F - 0x20, ellipsis, sizeof ellipsis);
-    subfonts_note_text(s, seed);
+    subfonts_note_text(s, " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`"
+                          "abcdefghijklmnopqrstuvwxyz{|}~\xe2\x80\xa6" /* U+2026 */);
     return s;
 }
 

@@ -232,6 +232,30 @@ printf '<?xml version="1.0"?>\n<document xmlns="urn:dossier:layout:1" lang="zh-C
 [ $st -eq 1 ] && grep -q "bad.xml:4:21: error:" "$R/bad.err" && [ ! -e "$R/bad.pdf" ] \
     && pass "typeset/invalid tree: exit 1, line and column, no PDF" || fail "typeset/invalid tree" "exit $st: $(cat "$R/bad.err")"
 
+# a chart with another kind's attribute or children: the schema accepts
+# them on every chart (src/typeset/chart.c, KINDS), the typesetter names
+# each, at its chart's line, and a chart with its own draws
+cat >"$R/kinds.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<document xmlns="urn:dossier:layout:1" lang="en" title="Kinds">
+<page-master name="b"/>
+<section master="b">
+<chart kind="line" height="40mm" x-label="month"><category label="Jan"/><series name="a"><v>1</v></series></chart>
+<chart kind="heatmap" height="40mm"><category label="Jan"/><series name="a"><v>1</v></series></chart>
+<chart kind="gantt" height="40mm" y-min="0"><task label="t" start="2026-01-01T09:00" end="2026-01-01T10:00"/></chart>
+<chart kind="heatmap" height="40mm" x-label="impact" y-label="likelihood"><row-label>high</row-label><col-label>low</col-label><cell row="1" col="1"/></chart>
+</section>
+</document>
+EOF
+xmllint --noout --nonet --relaxng "$ROOT/schemas/layout.rng" "$R/kinds.xml" 2>/dev/null; xst=$?
+"$DOSSIER" render "$R/kinds.xml" -o "$R/kinds.pdf" 2>"$R/kinds.err"; st=$?
+[ $xst -eq 0 ] && [ $st -eq 1 ] && [ ! -e "$R/kinds.pdf" ] && [ "$(grep -c ': error: ' "$R/kinds.err")" = 3 ] \
+    && grep -q "kinds.xml:5:1: error: chart cannot be drawn: a line chart takes no x-label" "$R/kinds.err" \
+    && grep -q "kinds.xml:6:1: error: chart cannot be drawn: a heatmap chart takes no <category>" "$R/kinds.err" \
+    && grep -q "kinds.xml:7:1: error: chart cannot be drawn: a gantt chart takes no y-min" "$R/kinds.err" \
+    && pass "typeset/charts: another kind's attribute or child is an error at its chart (3 of 4), though the schema accepts it" \
+    || fail "typeset/charts: another kind's attribute or child" "xmllint $xst, render exit $st: $(cat "$R/kinds.err")"
+
 # fonts embedded small, and the same pages, three ways: drawn from the
 # faces cut down to the document (the default), drawn from the whole faces
 # and subset again after (DOSSIER_SUBFONT=0), and cairo's own subsets of

@@ -557,13 +557,60 @@ static const char *read_dependency(Chart *c, const xmlNode *el)
     return why ? why : layer_graph(c);
 }
 
+/* What each kind takes: its own attributes (of x-label, y-label, y-min,
+ * y-max) and its children, space-separated. schemas/layout.rng allows any
+ * of them on any chart, so that a chart's content is a plain regular
+ * expression libxml2 compiles (tying them to kind there made validating a
+ * 2,000-node dependency diagram take 1.5 s, growing with the square of its
+ * nodes); which belong to which kind is checked here. */
+static const struct {
+    const char *name;
+    Kind kind;
+    const char *attrs, *children;
+} KINDS[] = {
+    {"line", KIND_LINE, "y-label y-min y-max", "category series target legend"},
+    {"bar", KIND_BAR, "y-label y-min y-max", "category series target legend"},
+    {"stacked-bar", KIND_STACKED, "y-label y-min y-max", "category series target legend"},
+    {"heatmap", KIND_HEATMAP, "x-label y-label", "row-label col-label cell legend"},
+    {"gantt", KIND_GANTT, "", "task legend"},
+    {"dependency", KIND_DEPENDENCY, "", "node edge legend"},
+};
+
+/* whether word is one of the space-separated words of list */
+static bool word_in(const char *word, const char *list)
+{
+    size_t n = strlen(word);
+    for (const char *w = list; *w;) {
+        size_t k = strcspn(w, " ");
+        if (k == n && strncmp(w, word, n) == 0) return true;
+        w += k;
+        while (*w == ' ') w++;
+    }
+    return false;
+}
+
+/* NULL, or why chart has an attribute or a child its kind k does not take
+ * (in a static buffer: the typesetter runs on one thread) */
+static const char *kind_misfit(const xmlNode *chart, size_t k)
+{
+    static char msg[160];
+    static const char *const own[] = {"x-label", "y-label", "y-min", "y-max"};
+    for (size_t i = 0; i < ARRAY_LEN(own); i++)
+        if (xmlHasProp(chart, (const xmlChar *)own[i]) && !word_in(own[i], KINDS[k].attrs)) {
+            snprintf(msg, sizeof msg, "a %s chart takes no %s", KINDS[k].name, own[i]);
+            return msg;
+        }
+    for (const xmlNode *n = chart->children; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && !word_in((const char *)n->name, KINDS[k].children)) {
+            snprintf(msg, sizeof msg, "a %s chart takes no <%.40s> (its children: %s)", KINDS[k].name,
+                     (const char *)n->name, KINDS[k].children);
+            return msg;
+        }
+    return NULL;
+}
+
 Chart *chart_read(const xmlNode *chart, double width, double height, const char **why)
 {
-    static const struct {
-        const char *name;
-        Kind kind;
-    } kinds[] = {{"line", KIND_LINE},       {"bar", KIND_BAR},     {"stacked-bar", KIND_STACKED},
-                 {"heatmap", KIND_HEATMAP}, {"gantt", KIND_GANTT}, {"dependency", KIND_DEPENDENCY}};
     const char *dummy;
     if (!why) why = &dummy;
     if (!is_el(chart, "chart")) {
@@ -580,10 +627,10 @@ Chart *chart_read(const xmlNode *chart, double width, double height, const char 
     c->height = height;
     c->title = get_attr(c->arena, chart, "title");
     const char *kind = get_attr(c->arena, chart, "kind"), *err = "unknown chart kind";
-    for (size_t i = 0; kind && i < ARRAY_LEN(kinds); i++)
-        if (strcmp(kind, kinds[i].name) == 0) {
-            c->kind = kinds[i].kind;
-            err = NULL;
+    for (size_t i = 0; kind && i < ARRAY_LEN(KINDS); i++)
+        if (strcmp(kind, KINDS[i].name) == 0) {
+            c->kind = KINDS[i].kind;
+            err = kind_misfit(chart, i);
         }
     if (!err) switch (c->kind) {
         case KIND_LINE:

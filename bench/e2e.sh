@@ -9,10 +9,13 @@
 # memory (GNU time %M: the largest single process, workers included):
 #   check, metrics, build -j 1 (into an empty directory), build -j 2 (into
 #   another), and the same build again with nothing changed.
-# The sample is timed RUNS times (default 5) and the median kept; the
-# generated sizes once each (they take minutes).
+# The sample is timed RUNS times (default 5) and the median kept; M and 2M
+# GEN_RUNS times (default 3), L once (they take minutes). With the wall
+# time it keeps the CPU time, user and system, of the process and the
+# workers it waited for: on this virtual machine a page first touched costs
+# more the more memory a process holds, which shows as system time.
 #
-# Prints a Markdown table and the growth from M to 2M; with VALUES=FILE it
+# Prints Markdown tables and the growth from M to 2M; with VALUES=FILE it
 # also writes "name value" lines there for bench/run.sh's table of targets.
 #
 #   bench/e2e.sh                     # sample, M, 2M, L
@@ -31,6 +34,7 @@ DOSSIER_DATA=${DOSSIER_DATA:-$root}
 export DOSSIER_DATA
 M=${M:-1000}
 RUNS=${RUNS:-5}
+GEN_RUNS=${GEN_RUNS:-3}
 SIZES=${SIZES:-sample M 2M L}
 PERIOD=2026-10
 VALUES=${VALUES:-/dev/null} # appended to
@@ -45,11 +49,11 @@ t_start=$(date +%s)
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-# timed OUTFILE CMD...: run once; append "seconds KiB" to OUTFILE
+# timed OUTFILE CMD...: run once; append "seconds KiB user system" to OUTFILE
 timed() {
     t_out=$1
     shift
-    if ! /usr/bin/time -f '%e %M' -o "$work/time.out" "$@" >"$work/stdout" 2>"$work/stderr"; then
+    if ! /usr/bin/time -f '%e %M %U %S' -o "$work/time.out" "$@" >"$work/stdout" 2>"$work/stderr"; then
         echo "e2e.sh: failed: $*" >&2
         head -20 "$work/stderr" >&2
         exit 1
@@ -58,6 +62,7 @@ timed() {
 }
 
 rows=""
+cpurows=""
 for size in $SIZES; do
     case $size in
         sample) dir=$root/input n=""; runs=$RUNS ;;
@@ -67,7 +72,8 @@ for size in $SIZES; do
         *) echo "e2e.sh: unknown size $size" >&2; exit 2 ;;
     esac
     if [ -n "$n" ]; then
-        dir=$work/org-$n runs=1
+        dir=$work/org-$n runs=$GEN_RUNS
+        [ "$size" = L ] && runs=1
         echo "e2e.sh: generating $size ($n services)" >&2
         python3 "$here/gen_org.py" --services "$n" --out "$dir" >/dev/null
     fi
@@ -93,15 +99,23 @@ for size in $SIZES; do
     for f in "$work/o1"/*.pdf; do pages=$((pages + $(pdfinfo "$f" | awk '/^Pages:/ { print $2 }'))); done
     mb=$(du -cb "$work/o1"/*.pdf | awk 'END { printf "%.1f", $1 / 1048576 }')
     t() { cut -d' ' -f1 "$work/$1" | median; }
+    cpu() { cut -d' ' -f"$2" "$work/$1" | median; }
     mem() { cut -d' ' -f2 "$work/$1" | sort -n | tail -1 | awk '{ printf "%.0f", $1 / 1024 }'; }
     rows="$rows| $size | $svc | $inc | $outg | $docs / $pages / $mb | $(t check) | $(t metrics) | $(t j1) | $(t j2) | $(t again) | $(mem metrics) | $(mem j1) | $(mem j2) |
 "
-    for k in check metrics j1 j2 again; do echo "$size.$k.s $(t $k)" >>"$VALUES"; echo "$size.$k.mib $(mem $k)" >>"$VALUES"; done
+    for k in check metrics j1 j2 again; do
+        echo "$size.$k.s $(t $k)" >>"$VALUES"
+        echo "$size.$k.mib $(mem $k)" >>"$VALUES"
+        echo "$size.$k.user $(cpu $k 3)" >>"$VALUES"
+        echo "$size.$k.sys $(cpu $k 4)" >>"$VALUES"
+    done
+    [ -n "$n" ] && cpurows="$cpurows| $size | $(t metrics) | $(cpu metrics 3) | $(cpu metrics 4) | $(t j2) | $(cpu j2 3) | $(cpu j2 4) |
+"
     [ -n "$n" ] && [ "${KEEP:-0}" != 1 ] && rm -rf "$dir"
     rm -rf "$work/o1" "$work/o2"
 done
 
-echo "Period $PERIOD. The sample: median of $RUNS runs; the generated organisations: one run each."
+echo "Period $PERIOD. The sample: median of $RUNS runs; M and 2M: median of $GEN_RUNS runs; L: one run."
 echo "Documents: PDFs / pages / MiB of the month's build. Peak: the largest process's resident memory."
 echo
 echo "| size | services | incidents | outages | documents / pages / MiB | check s | metrics s | build -j 1 s | build -j 2 s | unchanged rebuild s | metrics MiB | build -j 1 MiB | build -j 2 MiB |"
@@ -113,5 +127,20 @@ if grep -q '^M\.' "$VALUES" 2>/dev/null && grep -q '^2M\.' "$VALUES"; then
         printf "Growth t(2M)/t(M) (linear = 2.00): check %.2f, metrics %.2f, build -j 1 %.2f, build -j 2 %.2f\n",
             v["2M.check.s"] / v["M.check.s"], v["2M.metrics.s"] / v["M.metrics.s"],
             v["2M.j1.s"] / v["M.j1.s"], v["2M.j2.s"] / v["M.j2.s"] }' "$VALUES"
+fi
+if [ -n "$cpurows" ]; then
+    echo
+    echo "Wall and CPU seconds (user and system, of the process and the workers it waited for) of the generated sizes:"
+    echo
+    echo "| size | metrics s | user | system | build -j 2 s | user | system |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+    printf '%s' "$cpurows"
+    if grep -q '^M\.' "$VALUES" 2>/dev/null && grep -q '^2M\.' "$VALUES"; then
+        echo
+        awk '{ v[$1] = $2 } END {
+            printf "Growth 2M/M of CPU time: metrics user %.2f, system %.2f; build -j 2 user %.2f, system %.2f\n",
+                v["2M.metrics.user"] / v["M.metrics.user"], v["2M.metrics.sys"] / v["M.metrics.sys"],
+                v["2M.j2.user"] / v["M.j2.user"], v["2M.j2.sys"] / v["M.j2.sys"] }' "$VALUES"
+    fi
 fi
 echo "(took $(( $(date +%s) - t_start )) s)"

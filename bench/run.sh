@@ -155,7 +155,8 @@ them the BIA report and the monthly service report, which list every
 service). \`bench/e2e.sh\` times \`check\`, \`metrics\`, a full \`build\` of the
 month's documents with \`-j 1\` and with \`-j 2\` (into empty directories), and
 the same build again with nothing changed, at the sample, M = 1,000, 2M and
-L = 5,000 services.
+L = 5,000 services, with the CPU time (user and system) of each run as
+well as its wall time.
 
 $e2e
 EOT

@@ -168,15 +168,50 @@ fail:
     return NULL;
 }
 
+/* the length of face's table tag */
+static unsigned table_length(hb_face_t *face, hb_tag_t tag)
+{
+    hb_blob_t *b = hb_face_reference_table(face, tag);
+    unsigned n = hb_blob_get_length(b);
+    hb_blob_destroy(b);
+    return n;
+}
+
+/* where face's table tag lies in its file: offset + 1, or 0 if nowhere */
+static uint64_t table_at(hb_face_t *face, hb_tag_t tag, unsigned *len)
+{
+    hb_blob_t *file = hb_face_reference_blob(face), *t = hb_face_reference_table(face, tag);
+    unsigned flen, tlen;
+    const char *f = hb_blob_get_data(file, &flen), *d = hb_blob_get_data(t, &tlen);
+    uint64_t at = f && d && d >= f && d + tlen <= f + flen ? (uint64_t)(d - f) + 1 : 0;
+    hb_blob_destroy(t);
+    hb_blob_destroy(file);
+    *len = tlen;
+    return at;
+}
+
+/* whether a and b are the same face of the same file, but for the cmap:
+ * their outlines, metrics and glyph count are at the same places */
+static bool same_face(hb_face_t *a, hb_face_t *b)
+{
+    static const char *const tags[] = {"CFF ", "hmtx", "hhea", "head", "maxp", "OS/2"};
+    if (hb_face_get_glyph_count(a) != hb_face_get_glyph_count(b)) return false;
+    for (size_t i = 0; i < sizeof tags / sizeof *tags; i++) {
+        hb_tag_t t = hb_tag_from_string(tags[i], 4);
+        unsigned la, lb;
+        uint64_t pa = table_at(a, t, &la), pb = table_at(b, t, &lb);
+        if (pa != pb || la != lb || (i == 0 && !pa)) return false;
+    }
+    return true;
+}
+
 /* pango's font's face to subset from: the view above, or its own face */
 static hb_face_t *source_of(PangoFont *font, hb_face_t *face)
 {
     FcPattern *pat = PANGO_IS_FC_FONT(font) ? pango_fc_font_get_pattern(PANGO_FC_FONT(font)) : NULL;
     FcChar8 *file;
-    int index = 0;
     if (!pat || FcPatternGetString(pat, FC_FILE, 0, &file) != FcResultMatch) return face;
-    FcPatternGetInteger(pat, FC_INDEX, 0, &index);
-    index &= 0xFFFF; /* above: a named instance, the same outlines here */
+    int index = (int)hb_face_get_index(face); /* the face of the file pango reads */
     for (int i = 0; i < nsources; i++)
         if (sources[i].index == index && strcmp(sources[i].file, (const char *)file) == 0)
             return sources[i].face ? sources[i].face : face;
@@ -185,8 +220,7 @@ static hb_face_t *source_of(PangoFont *font, hb_face_t *face)
     src->file = xstrdup((const char *)file);
     src->index = index;
     src->face = source_open(src->file, index);
-    /* the same face: as many glyphs */
-    if (src->face && hb_face_get_glyph_count(src->face) != hb_face_get_glyph_count(face)) {
+    if (src->face && !same_face(src->face, face)) {
         hb_face_destroy(src->face);
         src->face = NULL;
     }
@@ -214,11 +248,9 @@ static int face_of(Subfonts *s, PangoFont *font)
     memset(f, 0, sizeof *f);
     f->face = hb_face_reference(face);
     f->font = hb_font_reference(hf);
-    f->source = source_of(font, face);
     f->glyphs = hb_set_create();
-    hb_blob_t *cff = hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' '));
-    f->cff = hb_blob_get_length(cff) > 0;
-    hb_blob_destroy(cff);
+    f->cff = table_length(face, HB_TAG('C', 'F', 'F', ' ')) > 0;
+    f->source = f->cff ? source_of(font, face) : face;
     return s->nfaces++;
 }
 

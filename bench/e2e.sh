@@ -98,8 +98,8 @@ for size in $SIZES; do
     pages=0
     for f in "$work/o1"/*.pdf; do pages=$((pages + $(pdfinfo "$f" | awk '/^Pages:/ { print $2 }'))); done
     mb=$(du -cb "$work/o1"/*.pdf | awk 'END { printf "%.1f", $1 / 1048576 }')
-    t() { cut -d' ' -f1 "$work/$1" | median; }
-    cpu() { cut -d' ' -f"$2" "$work/$1" | median; }
+    cpu() { cut -d' ' -f"$2" "$work/$1" | median; } # field 1 wall, 3 user, 4 system
+    t() { cpu "$1" 1; }
     mem() { cut -d' ' -f2 "$work/$1" | sort -n | tail -1 | awk '{ printf "%.0f", $1 / 1024 }'; }
     rows="$rows| $size | $svc | $inc | $outg | $docs / $pages / $mb | $(t check) | $(t metrics) | $(t j1) | $(t j2) | $(t again) | $(mem metrics) | $(mem j1) | $(mem j2) |
 "

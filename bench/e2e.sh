@@ -12,8 +12,18 @@
 # The sample is timed RUNS times (default 5) and the median kept; M and 2M
 # GEN_RUNS times (default 3), L once (they take minutes). With the wall
 # time it keeps the CPU time, user and system, of the process and the
-# workers it waited for: on this virtual machine a page first touched costs
-# more the more memory a process holds, which shows as system time.
+# workers it waited for.
+#
+# The machine's memory is warmed first: bench/touch.c, which only writes
+# memory, touches WARM MiB (default 6144) twice. On this virtual machine a
+# page of guest memory that has not been used for a while costs several
+# times more to touch the first time than one used lately (the host backs
+# it then), so without this the first size to need more memory than any
+# run before it (2M, after M) paid for the machine's memory as well as for
+# its own work. Both touches are timed and reported. After each build -j 2
+# of a generated size, touch.c touches that build's peak memory again, so
+# that the growth from M to 2M of what the machine alone charges for the
+# pages is measured beside dossier's.
 #
 # Prints Markdown tables and the growth from M to 2M; with VALUES=FILE it
 # also writes "name value" lines there for bench/run.sh's table of targets.
@@ -23,7 +33,8 @@
 #   M=200 bench/e2e.sh               # a quick look
 #
 # Environment: DOSSIER (default ./dossier), DOSSIER_DATA (default the
-# repository root), M, RUNS, SIZES, KEEP=1 (keep the generated trees).
+# repository root), M, RUNS, SIZES, WARM (MiB, 0: no warming), KEEP=1
+# (keep the generated trees).
 # Exit status: 0 done, 1 a run failed, 2 the binary or a tool is missing.
 set -eu
 
@@ -36,6 +47,7 @@ M=${M:-1000}
 RUNS=${RUNS:-5}
 GEN_RUNS=${GEN_RUNS:-3}
 SIZES=${SIZES:-sample M 2M L}
+WARM=${WARM:-6144}
 PERIOD=2026-10
 VALUES=${VALUES:-/dev/null} # appended to
 
@@ -61,6 +73,17 @@ timed() {
     tail -1 "$work/time.out" >>"$t_out"
 }
 
+cc -O2 -o "$work/touch.bin" "$here/touch.c" || { echo "e2e.sh: cannot compile bench/touch.c" >&2; exit 2; }
+warmed=""
+if [ "$WARM" -gt 0 ]; then
+    echo "e2e.sh: warming $WARM MiB of the machine's memory" >&2
+    timed "$work/warm" "$work/touch.bin" "$WARM"
+    timed "$work/warm" "$work/touch.bin" "$WARM"
+    warmed=$(awk -v mib="$WARM" 'NR == 1 { a = $1; as = $4 } NR == 2 { b = $1; bs = $4 }
+        END { printf "Before the runs, bench/touch.c wrote %d MiB twice: %.2f s the first time (system %.2f s), %.2f s the second (system %.2f s).", mib, a, as, b, bs }' "$work/warm")
+    awk 'NR == 1 { print "machine.warm.first " $1 } NR == 2 { print "machine.warm.second " $1 }' "$work/warm" >>"$VALUES"
+fi
+
 rows=""
 cpurows=""
 for size in $SIZES; do
@@ -80,7 +103,7 @@ for size in $SIZES; do
     inc=$(cat "$dir"/records/*/incidents.xml 2>/dev/null | grep -o '<incident ' | wc -l)
     outg=$(cat "$dir"/records/*/outages.xml 2>/dev/null | grep -o '<outage ' | wc -l)
     svc=$(grep -o '<service ' "$dir/services.xml" | wc -l)
-    for k in check metrics j1 j2 again; do : >"$work/$k"; done
+    for k in check metrics j1 j2 again touch; do : >"$work/$k"; done
     i=0
     while [ "$i" -lt "$runs" ]; do
         i=$((i + 1))
@@ -90,6 +113,7 @@ for size in $SIZES; do
         timed "$work/metrics" "$DOSSIER" metrics -i "$dir" --period "$PERIOD"
         timed "$work/j1" "$DOSSIER" build -i "$dir" -o "$work/o1" --period "$PERIOD" -j 1
         timed "$work/j2" "$DOSSIER" build -i "$dir" -o "$work/o2" --period "$PERIOD" -j 2
+        [ -n "$n" ] && timed "$work/touch" "$work/touch.bin" "$(tail -1 "$work/j2" | awk '{ printf "%d", $2 / 1024 + 1 }')"
         timed "$work/again" "$DOSSIER" build -i "$dir" -o "$work/o2" --period "$PERIOD" -j 2
     done
     cmp -s "$work/o1/MANIFEST.sha256" "$work/o2/MANIFEST.sha256" \
@@ -109,13 +133,18 @@ for size in $SIZES; do
         echo "$size.$k.user $(cpu $k 3)" >>"$VALUES"
         echo "$size.$k.sys $(cpu $k 4)" >>"$VALUES"
     done
-    [ -n "$n" ] && cpurows="$cpurows| $size | $(t metrics) | $(cpu metrics 3) | $(cpu metrics 4) | $(t j2) | $(cpu j2 3) | $(cpu j2 4) |
+    if [ -n "$n" ]; then
+        cpurows="$cpurows| $size | $(t metrics) | $(cpu metrics 3) | $(cpu metrics 4) | $(t j2) | $(cpu j2 3) | $(cpu j2 4) | $(mem touch) | $(t touch) | $(cpu touch 4) |
 "
+        echo "$size.touch.s $(t touch)" >>"$VALUES"
+        echo "$size.touch.sys $(cpu touch 4)" >>"$VALUES"
+    fi
     [ -n "$n" ] && [ "${KEEP:-0}" != 1 ] && rm -rf "$dir"
     rm -rf "$work/o1" "$work/o2"
 done
 
 echo "Period $PERIOD. The sample: median of $RUNS runs; M and 2M: median of $GEN_RUNS runs; L: one run."
+[ -n "$warmed" ] && echo "$warmed"
 echo "Documents: PDFs / pages / MiB of the month's build. Peak: the largest process's resident memory."
 echo
 echo "| size | services | incidents | outages | documents / pages / MiB | check s | metrics s | build -j 1 s | build -j 2 s | unchanged rebuild s | metrics MiB | build -j 1 MiB | build -j 2 MiB |"
@@ -130,17 +159,19 @@ if grep -q '^M\.' "$VALUES" 2>/dev/null && grep -q '^2M\.' "$VALUES"; then
 fi
 if [ -n "$cpurows" ]; then
     echo
-    echo "Wall and CPU seconds (user and system, of the process and the workers it waited for) of the generated sizes:"
+    echo "Wall and CPU seconds (user and system, of the process and the workers it waited for) of the generated sizes,"
+    echo "and bench/touch.c writing the memory the build -j 2 peaked at (the machine alone):"
     echo
-    echo "| size | metrics s | user | system | build -j 2 s | user | system |"
-    echo "|---|---:|---:|---:|---:|---:|---:|"
+    echo "| size | metrics s | user | system | build -j 2 s | user | system | touch.c MiB | s | system |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     printf '%s' "$cpurows"
     if grep -q '^M\.' "$VALUES" 2>/dev/null && grep -q '^2M\.' "$VALUES"; then
         echo
         awk '{ v[$1] = $2 } END {
-            printf "Growth 2M/M of CPU time: metrics user %.2f, system %.2f; build -j 2 user %.2f, system %.2f\n",
+            printf "Growth 2M/M of CPU time: metrics user %.2f, system %.2f; build -j 2 user %.2f, system %.2f; touch.c wall %.2f, system %.2f\n",
                 v["2M.metrics.user"] / v["M.metrics.user"], v["2M.metrics.sys"] / v["M.metrics.sys"],
-                v["2M.j2.user"] / v["M.j2.user"], v["2M.j2.sys"] / v["M.j2.sys"] }' "$VALUES"
+                v["2M.j2.user"] / v["M.j2.user"], v["2M.j2.sys"] / v["M.j2.sys"],
+                v["2M.touch.s"] / v["M.touch.s"], v["2M.touch.sys"] / v["M.touch.sys"] }' "$VALUES"
     fi
 fi
 echo "(took $(( $(date +%s) - t_start )) s)"

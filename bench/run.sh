@@ -4,7 +4,8 @@
 # it as well.
 #   bench/typeset.py   typesetting against the raw pango+cairo floor
 #   bench/pages.sh     memory over long documents, beside the layout tree's own
-#   bench/e2e.sh       check, metrics and builds: the sample, M, 2M, L
+#   bench/e2e.sh       check, metrics and builds: the sample, M, 2M, L; with
+#                      bench/touch.c, the machine's own cost for memory
 #   bench/notes.md     the prose that follows the tables (profiles, what
 #                      was changed, what is not met and why)
 #   PEERS=1            also the benchmark kit's other engines (Typst, Apache
@@ -172,7 +173,11 @@ service). \`bench/e2e.sh\` times \`check\`, \`metrics\`, a full \`build\` of the
 month's documents with \`-j 1\` and with \`-j 2\` (into empty directories), and
 the same build again with nothing changed, at the sample, M = 1,000, 2M and
 L = 5,000 services, with the CPU time (user and system) of each run as
-well as its wall time.
+well as its wall time. Before the runs it warms the machine's memory with
+\`bench/touch.c\`, a program that only writes memory, and after each
+\`build -j 2\` of a generated size it times touch.c writing that build's
+peak memory, the machine's own cost for those pages ("What the M-to-2M
+growth is made of" below).
 
 $e2e
 EOT

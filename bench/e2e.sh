@@ -14,16 +14,17 @@
 # time it keeps the CPU time, user and system, of the process and the
 # workers it waited for.
 #
-# The machine's memory is warmed first: bench/touch.c, which only writes
-# memory, touches WARM MiB (default 6144) twice. On this virtual machine a
-# page of guest memory that has not been used for a while costs several
-# times more to touch the first time than one used lately (the host backs
-# it then), so without this the first size to need more memory than any
-# run before it (2M, after M) paid for the machine's memory as well as for
-# its own work. Both touches are timed and reported. After each build -j 2
-# of a generated size, touch.c touches that build's peak memory again, so
-# that the growth from M to 2M of what the machine alone charges for the
-# pages is measured beside dossier's.
+# bench/touch.c, which only writes memory, measures the machine alone. On
+# this virtual machine a page of memory it has not used lately costs
+# several times more to touch than one used a moment ago, and pages cool
+# again within minutes; so the first size to need more memory than any run
+# before it (2M, after M) pays for the machine's memory as well as for its
+# own work, and how much depends on what ran just before. Before the runs
+# touch.c writes WARM MiB (default 6144) twice, and both times are
+# reported: the machine's cold and warm cost, in the same run. After each
+# build -j 2 of a generated size, it writes that build's peak memory again,
+# so that the growth from M to 2M of what the machine alone charges for
+# the pages is measured beside dossier's.
 #
 # Prints Markdown tables and the growth from M to 2M; with VALUES=FILE it
 # also writes "name value" lines there for bench/run.sh's table of targets.

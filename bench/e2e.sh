@@ -34,7 +34,8 @@
 #   M=200 bench/e2e.sh               # a quick look
 #
 # Environment: DOSSIER (default ./dossier), DOSSIER_DATA (default the
-# repository root), M, RUNS, SIZES, WARM (MiB, 0: no warming), KEEP=1
+# repository root), M, RUNS, SIZES, WARM (MiB, at most half of the free
+# memory; 0: no warming), KEEP=1
 # (keep the generated trees).
 # Exit status: 0 done, 1 a run failed, 2 the binary or a tool is missing.
 set -eu
@@ -48,7 +49,11 @@ M=${M:-1000}
 RUNS=${RUNS:-5}
 GEN_RUNS=${GEN_RUNS:-3}
 SIZES=${SIZES:-sample M 2M L}
+# at most half of the memory free now, so that warming never pushes a
+# smaller machine into swap or the OOM killer
+avail=$(awk '/^MemAvailable:/ { printf "%d", $2 / 2048 }' /proc/meminfo)
 WARM=${WARM:-6144}
+[ "$WARM" -gt "$avail" ] && WARM=$avail
 PERIOD=2026-10
 VALUES=${VALUES:-/dev/null} # appended to
 
